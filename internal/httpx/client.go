@@ -1,0 +1,243 @@
+package httpx
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+)
+
+// MaxBodyBytes bounds how much of an answer is read; ProcessOut pages are
+// far below it, so more is a broken or hostile server.
+const MaxBodyBytes = 16 << 20
+
+// Call is one HTTP exchange to send, retried as a whole.
+type Call struct {
+	Operation string // for logs and errors: "webhook_endpoint.create"
+	Method    string
+	URL       *url.URL
+	Header    http.Header
+	Body      []byte
+}
+
+// Result is the final answer to a Call.
+type Result struct {
+	Status   int
+	Header   http.Header
+	Body     []byte
+	Attempts int
+	Elapsed  time.Duration
+}
+
+// Client sends Calls. It is safe for concurrent use and meant to be built
+// once per provider run: its connection pool is what makes keep-alive work.
+type Client struct {
+	http    *http.Client
+	policy  Policy
+	pacer   *Pacer
+	secrets []string
+	now     func() time.Time
+}
+
+// New returns a Client with the given retry policy. secrets are masked in
+// every log line the client writes.
+func New(policy Policy, secrets ...string) *Client {
+	transport := &http.Transport{
+		Proxy:                 http.ProxyFromEnvironment,
+		DialContext:           (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
+		ForceAttemptHTTP2:     true,
+		MaxIdleConns:          256,
+		MaxIdleConnsPerHost:   64,
+		IdleConnTimeout:       90 * time.Second,
+		TLSHandshakeTimeout:   10 * time.Second,
+		ExpectContinueTimeout: time.Second,
+	}
+	var nonEmpty []string
+	for _, s := range secrets {
+		if s != "" {
+			nonEmpty = append(nonEmpty, s)
+		}
+	}
+	return &Client{
+		http:    &http.Client{Transport: transport, CheckRedirect: sameHostRedirects},
+		policy:  policy,
+		pacer:   NewPacer(),
+		secrets: nonEmpty,
+		now:     time.Now,
+	}
+}
+
+// sameHostRedirects follows a redirect only to the same scheme and host, so
+// credentials never travel to a host they were not configured for. Any other
+// redirect is returned to the caller as the 3xx it is.
+func sameHostRedirects(req *http.Request, via []*http.Request) error {
+	first := via[0].URL
+	if req.URL.Host != first.Host || req.URL.Scheme != first.Scheme || len(via) >= 5 {
+		return http.ErrUseLastResponse
+	}
+	return nil
+}
+
+// CheckEndpoint refuses URLs credentials must not be sent to: anything but
+// https, except plain http to a loopback host (the emulator, a local proxy).
+func CheckEndpoint(raw string) (*url.URL, error) {
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+		return nil, fmt.Errorf("%q is not an absolute http(s) URL such as https://api.example.com", raw)
+	}
+	if u.User != nil {
+		return nil, fmt.Errorf("%q carries credentials in the URL; set them in their own settings instead", u.Redacted())
+	}
+	if u.Scheme == "http" && !isLoopback(u.Hostname()) {
+		return nil, fmt.Errorf("%q uses plain http to a non-loopback host; use https (plain http is only accepted for localhost)", raw)
+	}
+	return u, nil
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// Do sends the call, retrying transient failures (transport errors, 429,
+// 5xx) under the policy. It stops at once when ctx ends.
+func (c *Client) Do(ctx context.Context, call Call) (*Result, error) {
+	start := c.now()
+	ctx = tflog.MaskAllFieldValuesStrings(ctx, c.secrets...)
+	ctx = tflog.MaskMessageStrings(ctx, c.secrets...)
+	var lastErr error
+	for attempt := 1; ; attempt++ {
+		if err := c.pacer.Wait(ctx); err != nil {
+			return nil, err
+		}
+		res, err := c.attempt(ctx, call)
+		elapsed := c.now().Sub(start)
+		c.log(ctx, call, attempt, res, err, elapsed)
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		var wait time.Duration
+		switch {
+		case IsTooLarge(err):
+			return nil, err
+		case err != nil:
+			lastErr = err
+			wait = c.policy.Backoff(attempt)
+		case RetryableStatus(res.Status):
+			c.pacer.Observe(res.Header)
+			wait = c.policy.Backoff(attempt)
+			if ra, ok := RetryAfter(res.Header, c.now()); ok {
+				wait = ra
+			}
+			if res.Status == http.StatusTooManyRequests {
+				c.pacer.Hold(wait)
+			}
+		default:
+			c.pacer.Observe(res.Header)
+			res.Attempts, res.Elapsed = attempt, elapsed
+			return res, nil
+		}
+		if attempt >= c.policy.MaxAttempts || elapsed+wait > c.policy.MaxElapsed {
+			if err != nil {
+				return nil, &GiveUpError{Operation: call.Operation, Attempts: attempt, Elapsed: elapsed, Last: lastErr}
+			}
+			res.Attempts, res.Elapsed = attempt, elapsed
+			return res, nil
+		}
+		if err := sleep(ctx, wait); err != nil {
+			return nil, err
+		}
+	}
+}
+
+func (c *Client) attempt(ctx context.Context, call Call) (*Result, error) {
+	if c.policy.AttemptTimeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, c.policy.AttemptTimeout)
+		defer cancel()
+	}
+	var body io.Reader
+	if call.Body != nil {
+		body = bytes.NewReader(call.Body)
+	}
+	req, err := http.NewRequestWithContext(ctx, call.Method, call.URL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+	for k, vs := range call.Header {
+		req.Header[k] = vs
+	}
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(io.LimitReader(resp.Body, MaxBodyBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading the answer: %w", err)
+	}
+	if len(data) > MaxBodyBytes {
+		// Not retried as a transport error would be: the server answered,
+		// and answering again will not make it smaller.
+		return &Result{Status: resp.StatusCode, Header: resp.Header, Body: nil}, &TooLargeError{Operation: call.Operation}
+	}
+	return &Result{Status: resp.StatusCode, Header: resp.Header, Body: data}, nil
+}
+
+func (c *Client) log(ctx context.Context, call Call, attempt int, res *Result, err error, elapsed time.Duration) {
+	fields := map[string]any{
+		"operation":   call.Operation,
+		"method":      call.Method,
+		"host":        call.URL.Host,
+		"path":        call.URL.Path,
+		"attempt":     attempt,
+		"duration_ms": elapsed.Milliseconds(),
+	}
+	if key := call.Header.Get("Idempotency-Key"); key != "" {
+		fields["idempotency_key"] = key
+	}
+	if err != nil {
+		fields["error"] = err.Error()
+		tflog.Warn(ctx, "API call failed", fields)
+		return
+	}
+	fields["status"] = res.Status
+	tflog.Debug(ctx, "API call", fields)
+}
+
+// GiveUpError reports a call abandoned after repeated transport failures.
+type GiveUpError struct {
+	Operation string
+	Attempts  int
+	Elapsed   time.Duration
+	Last      error
+}
+
+func (e *GiveUpError) Error() string {
+	return fmt.Sprintf("%s: gave up after %d attempts over %s: %v", e.Operation, e.Attempts, e.Elapsed.Round(time.Millisecond), e.Last)
+}
+
+func (e *GiveUpError) Unwrap() error { return e.Last }
+
+// TooLargeError reports an answer over MaxBodyBytes.
+type TooLargeError struct{ Operation string }
+
+func (e *TooLargeError) Error() string {
+	return fmt.Sprintf("%s: the answer is larger than %d MiB, which no API answer should be", e.Operation, MaxBodyBytes>>20)
+}
+
+// IsTooLarge reports whether err is a TooLargeError.
+func IsTooLarge(err error) bool {
+	var e *TooLargeError
+	return errors.As(err, &e)
+}

@@ -1,0 +1,84 @@
+package httpx
+
+import (
+	"math/rand/v2"
+	"net/http"
+	"strconv"
+	"time"
+)
+
+// Policy says when and how long to wait before trying a call again.
+type Policy struct {
+	// MaxAttempts bounds the tries of one call, the first included.
+	MaxAttempts int
+	// MinBackoff and MaxBackoff bound the exponential backoff.
+	MinBackoff, MaxBackoff time.Duration
+	// MaxElapsed bounds the time spent on one call across its attempts.
+	MaxElapsed time.Duration
+	// AttemptTimeout bounds one attempt, so a server that never answers is
+	// retried rather than waited on until MaxElapsed.
+	AttemptTimeout time.Duration
+	// Jitter returns a number in [0,1); nil uses math/rand.
+	Jitter func() float64
+}
+
+// DefaultPolicy suits an interactive plan/apply: a blip is absorbed within
+// seconds, a persistent outage is reported within a couple of minutes.
+func DefaultPolicy() Policy {
+	return Policy{
+		MaxAttempts:    10,
+		MinBackoff:     200 * time.Millisecond,
+		MaxBackoff:     15 * time.Second,
+		MaxElapsed:     3 * time.Minute,
+		AttemptTimeout: 60 * time.Second,
+	}
+}
+
+// RetryableStatus reports whether an HTTP status is worth another try: rate
+// limiting and the gateway/availability family of server errors.
+func RetryableStatus(status int) bool {
+	switch status {
+	case http.StatusTooManyRequests, http.StatusRequestTimeout,
+		http.StatusInternalServerError, http.StatusBadGateway,
+		http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+		return true
+	}
+	return false
+}
+
+// Backoff returns the wait before attempt n+1 (n counts from 1): capped
+// exponential with "full jitter" over its upper half, so concurrent callers
+// spread out instead of retrying in lockstep.
+func (p Policy) Backoff(n int) time.Duration {
+	d := p.MinBackoff
+	for i := 1; i < n && d < p.MaxBackoff; i++ {
+		d *= 2
+	}
+	if d > p.MaxBackoff {
+		d = p.MaxBackoff
+	}
+	jitter := rand.Float64
+	if p.Jitter != nil {
+		jitter = p.Jitter
+	}
+	half := d / 2
+	return half + time.Duration(jitter()*float64(half))
+}
+
+// RetryAfter reads a Retry-After header given in seconds or as an HTTP date.
+func RetryAfter(h http.Header, now time.Time) (time.Duration, bool) {
+	v := h.Get("Retry-After")
+	if v == "" {
+		return 0, false
+	}
+	if secs, err := strconv.Atoi(v); err == nil && secs >= 0 {
+		return time.Duration(secs) * time.Second, true
+	}
+	if t, err := http.ParseTime(v); err == nil {
+		if d := t.Sub(now); d > 0 {
+			return d, true
+		}
+		return 0, true
+	}
+	return 0, false
+}

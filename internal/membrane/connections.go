@@ -1,0 +1,81 @@
+package membrane
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"time"
+)
+
+// Connection is a tenant's authenticated link to an external app.
+type Connection struct {
+	ID             string    `json:"id"`
+	Name           string    `json:"name"`
+	Key            string    `json:"key"`
+	IntegrationKey string    `json:"integrationKey"`
+	TenantID       string    `json:"tenantId"`
+	State          string    `json:"state"`
+	Connected      *bool     `json:"connected"`
+	Disconnected   *bool     `json:"disconnected"`
+	CreatedAt      time.Time `json:"createdAt"`
+}
+
+// StateReady is the state of a usable connection.
+const StateReady = "READY"
+
+// Usable reports whether calls can go through the connection. Older
+// deployments report `disconnected` rather than `connected`.
+func (c Connection) Usable() bool {
+	return c.State == StateReady && (c.Connected == nil || *c.Connected) && (c.Disconnected == nil || !*c.Disconnected)
+}
+
+// IsConnected is Connected with the older Disconnected flag folded in.
+func (c Connection) IsConnected() bool {
+	if c.Connected != nil {
+		return *c.Connected
+	}
+	return c.Disconnected == nil || !*c.Disconnected
+}
+
+// GetConnection fetches one connection by id or key.
+func (c *Client) GetConnection(ctx context.Context, selector string) (*Connection, error) {
+	var conn Connection
+	if err := c.getJSON(ctx, "membrane.connection.read", "/connections/"+url.PathEscape(selector), &conn); err != nil {
+		return nil, err
+	}
+	return &conn, nil
+}
+
+// ListConnections returns every connection the token's tenant can see,
+// following Membrane's cursor.
+func (c *Client) ListConnections(ctx context.Context) ([]Connection, error) {
+	var all []Connection
+	cursor := ""
+	for {
+		q := url.Values{"limit": {"1000"}}
+		if cursor != "" {
+			q.Set("cursor", cursor)
+		}
+		var page struct {
+			Items  []Connection `json:"items"`
+			Cursor string       `json:"cursor"`
+		}
+		if err := c.getJSON(ctx, "membrane.connection.list", "/connections?"+q.Encode(), &page); err != nil {
+			return nil, err
+		}
+		all = append(all, page.Items...)
+		if page.Cursor == "" || len(page.Items) == 0 {
+			return all, nil
+		}
+		cursor = page.Cursor
+	}
+}
+
+// NotUsableError reports a connection that exists but cannot carry calls.
+type NotUsableError struct{ Connection Connection }
+
+func (e *NotUsableError) Error() string {
+	c := e.Connection
+	return fmt.Sprintf("the Membrane connection %s (%q) is not usable: state %s, connected=%t; reconnect it (membrane connect --connectionId %s) or choose another",
+		c.ID, c.Name, c.State, c.IsConnected(), c.ID)
+}

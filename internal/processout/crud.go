@@ -1,0 +1,62 @@
+package processout
+
+import (
+	"context"
+	"iter"
+	"net/http"
+)
+
+// endpoint describes one kind of ProcessOut object and where it lives, so the
+// create/read/update/delete/list plumbing is written once for every kind.
+type endpoint struct {
+	name       string // operation prefix: "webhook_endpoint"
+	collection string // "/webhook-endpoints"
+	item       string // "/webhook-endpoints/{id}"
+	key        string // "webhook_endpoint"
+	plural     string // "webhook_endpoints"
+}
+
+func (e endpoint) request(op, method string, id string) Request {
+	req := Request{Operation: e.name + "." + op, Method: method, Path: e.collection, ResponseKey: e.key}
+	if id != "" {
+		req.Path = e.item
+		req.PathParams = map[string]string{"id": id}
+	}
+	return req
+}
+
+func createObject[T any](ctx context.Context, c *Client, e endpoint, body any) (*T, error) {
+	req := e.request("create", http.MethodPost, "")
+	req.Body = body
+	return callFor[T](ctx, c, &req)
+}
+
+func getObject[T any](ctx context.Context, c *Client, e endpoint, id string) (*T, error) {
+	req := e.request("read", http.MethodGet, id)
+	return callFor[T](ctx, c, &req)
+}
+
+func updateObject[T any](ctx context.Context, c *Client, e endpoint, id string, body any) (*T, error) {
+	req := e.request("update", http.MethodPut, id)
+	req.Body = body
+	return callFor[T](ctx, c, &req)
+}
+
+func deleteObject(ctx context.Context, c *Client, e endpoint, id string) error {
+	req := e.request("delete", http.MethodDelete, id)
+	return c.call(ctx, &req, nil)
+}
+
+func listObjects[T idOf](ctx context.Context, c *Client, e endpoint, opts ListOptions) iter.Seq2[T, error] {
+	req := e.request("list", http.MethodGet, "")
+	req.ResponseKey = e.plural
+	return listPages[T](ctx, c, req, opts)
+}
+
+func callFor[T any](ctx context.Context, c *Client, req *Request) (*T, error) {
+	var out T
+	if err := c.call(ctx, req, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}

@@ -1,0 +1,139 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+
+	"github.com/processout/terraform-provider-processout/internal/direct"
+	"github.com/processout/terraform-provider-processout/internal/httpx"
+	"github.com/processout/terraform-provider-processout/internal/membrane"
+	"github.com/processout/terraform-provider-processout/internal/processout"
+)
+
+// providerData is what resources and data sources receive from Configure.
+type providerData struct {
+	api        *processout.Client
+	transport  transportKind
+	membrane   *membrane.Client
+	connection *membrane.Connection
+}
+
+// buildClient builds the transport and checks it can be used, so a bad token
+// or an unusable connection is reported at plan time, once per run.
+func buildClient(ctx context.Context, cfg settings, version string, diags *diag.Diagnostics) *providerData {
+	policy := httpx.DefaultPolicy()
+	policy.MaxAttempts = cfg.maxRetries + 1
+	policy.AttemptTimeout = cfg.requestTimeout
+	userAgent := "terraform-provider-processout/" + version
+	httpClient := httpx.New(policy, cfg.token, cfg.workspaceSecret, cfg.projectSecret)
+
+	if cfg.transport == transportDirect {
+		t := direct.New(cfg.processoutURL, cfg.projectID, cfg.projectSecret, httpClient, userAgent)
+		return &providerData{api: processout.New(t), transport: transportDirect}
+	}
+
+	var tokens membrane.TokenSource = membrane.StaticToken(cfg.token)
+	if cfg.token == "" {
+		tokens = &membrane.WorkspaceKeyMinter{WorkspaceKey: cfg.workspaceKey, WorkspaceSecret: cfg.workspaceSecret, TenantKey: cfg.tenantKey}
+	}
+	mc := membrane.NewClient(cfg.membraneURL, tokens, httpClient, userAgent)
+	conn := findConnection(ctx, mc, cfg.connectionID, diags)
+	if conn == nil {
+		return nil
+	}
+	return &providerData{
+		api:        processout.New(membrane.NewProxyTransport(mc, conn.ID)),
+		transport:  transportMembrane,
+		membrane:   mc,
+		connection: conn,
+	}
+}
+
+// findConnection returns the configured connection, or the tenant's only
+// usable ProcessOut connection, with a diagnostic saying what to do when
+// there is none or more than one.
+func findConnection(ctx context.Context, mc *membrane.Client, id string, diags *diag.Diagnostics) *membrane.Connection {
+	if id != "" {
+		conn, err := mc.GetConnection(ctx, id)
+		if err != nil {
+			addMembraneError(diags, err, id)
+			return nil
+		}
+		if !conn.Usable() {
+			diags.AddAttributeError(path.Root("connection_id"), "Membrane connection not ready", (&membrane.NotUsableError{Connection: *conn}).Error()+".")
+			return nil
+		}
+		return conn
+	}
+	all, err := mc.ListConnections(ctx)
+	if err != nil {
+		addMembraneError(diags, err, "")
+		return nil
+	}
+	candidates := processOutConnections(all)
+	var usable []membrane.Connection
+	for _, c := range candidates {
+		if c.Usable() {
+			usable = append(usable, c)
+		}
+	}
+	if len(usable) == 1 {
+		return &usable[0]
+	}
+	what := "no ProcessOut connection"
+	if len(usable) > 1 {
+		what = fmt.Sprintf("%d usable ProcessOut connections", len(usable))
+	} else if len(candidates) > 0 {
+		what = "no READY ProcessOut connection"
+	}
+	diags.AddAttributeError(path.Root("connection_id"), "Cannot choose a Membrane connection",
+		fmt.Sprintf("connection_id is not set and the Membrane tenant has %s.\n%s\nSet connection_id (or PROCESSOUT_CONNECTION_ID) to one of the ids above; "+
+			"`membrane connect --connectorKey processout` creates a connection, `membrane connection list` shows them.", what, listConnections(candidates)))
+	return nil
+}
+
+// processOutConnections keeps the connections to ProcessOut; when Membrane
+// does not say which app a connection is for, all of them are candidates.
+func processOutConnections(all []membrane.Connection) []membrane.Connection {
+	var out []membrane.Connection
+	for _, c := range all {
+		if strings.Contains(strings.ToLower(c.IntegrationKey+" "+c.Key+" "+c.Name), "processout") {
+			out = append(out, c)
+		}
+	}
+	if len(out) == 0 {
+		return all
+	}
+	return out
+}
+
+func listConnections(conns []membrane.Connection) string {
+	if len(conns) == 0 {
+		return "Connections found: none."
+	}
+	var b strings.Builder
+	b.WriteString("Connections found:")
+	for _, c := range conns {
+		fmt.Fprintf(&b, "\n  - %s %q state=%s connected=%t", c.ID, c.Name, c.State, c.IsConnected())
+	}
+	return b.String()
+}
+
+func addMembraneError(diags *diag.Diagnostics, err error, connectionID string) {
+	var me *membrane.Error
+	switch {
+	case errors.As(err, &me) && me.IsAuthentication():
+		diags.AddAttributeError(path.Root("membrane_token"), "Membrane did not accept the credentials",
+			fmt.Sprintf("%v.\nCheck membrane_token (MEMBRANE_ACCESS_TOKEN) or the workspace key, secret and tenant key; a token from `membrane token` expires, mint a fresh one.", err))
+	case errors.As(err, &me) && me.IsNotFound() && connectionID != "":
+		diags.AddAttributeError(path.Root("connection_id"), "Membrane connection not found",
+			fmt.Sprintf("Membrane has no connection %q visible to this tenant (%v). `membrane connection list` shows the tenant's connections.", connectionID, err))
+	default:
+		diags.AddError("Cannot reach Membrane", err.Error())
+	}
+}

@@ -1,0 +1,41 @@
+package provider
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+
+	"github.com/processout/terraform-provider-processout/internal/membrane"
+	"github.com/processout/terraform-provider-processout/internal/processout"
+)
+
+// addAPIError reports a failed call. ProcessOut's field errors become
+// attribute diagnostics when the field is one of the resource's attributes,
+// so the CLI points at the line to fix.
+func addAPIError(diags *diag.Diagnostics, action string, err error, attributes map[string]bool) {
+	summary := "Cannot " + action
+	var apiErr *processout.Error
+	var me *membrane.Error
+	switch {
+	case errors.As(err, &apiErr) && apiErr.Kind() == processout.KindValidation && len(apiErr.InvalidFields) > 0:
+		for _, f := range apiErr.InvalidFields {
+			detail := fmt.Sprintf("ProcessOut rejected %s: %s (%s).", f.Name, f.Message, apiErr.Type)
+			if root := strings.SplitN(f.Name, ".", 2)[0]; attributes[root] {
+				diags.AddAttributeError(path.Root(root), summary, detail)
+			} else {
+				diags.AddError(summary, detail)
+			}
+		}
+	case errors.As(err, &apiErr) && apiErr.Kind() == processout.KindAuthentication:
+		diags.AddError(summary, fmt.Sprintf("%v\nProcessOut did not accept the credentials: check project_id/project_secret, or the ProcessOut credentials stored on the Membrane connection.", err))
+	case errors.As(err, &apiErr) && apiErr.Kind() == processout.KindRateLimited:
+		diags.AddError(summary, fmt.Sprintf("%v\nProcessOut kept rate limiting the calls; retry later, lower -parallelism, or raise max_retries.", err))
+	case errors.As(err, &me) && me.IsAuthentication():
+		diags.AddError(summary, fmt.Sprintf("%v\nMembrane did not accept the token; mint a fresh one (`membrane token`) or check the workspace credentials.", err))
+	default:
+		diags.AddError(summary, err.Error())
+	}
+}

@@ -1,0 +1,44 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// idIdentity is the identity of every ProcessOut object: its ID, which is
+// unique across projects.
+type idIdentity struct {
+	ID types.String `tfsdk:"id"`
+}
+
+// idIdentitySchema describes idIdentity.
+func idIdentitySchema(what string) identityschema.Schema {
+	return identityschema.Schema{
+		Attributes: map[string]identityschema.Attribute{
+			"id": identityschema.StringAttribute{
+				RequiredForImport: true,
+				Description:       "ID of the " + what + ".",
+			},
+		},
+	}
+}
+
+// setIdentity records the object's ID as the resource identity. Older CLIs
+// have no identity, and then there is nothing to set.
+func setIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, id string, diags *diag.Diagnostics) {
+	if identity == nil {
+		return
+	}
+	diags.Append(identity.Set(ctx, idIdentity{ID: types.StringValue(id)})...)
+}
+
+// importByID accepts `import` by ID string and by identity.
+func importByID(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	resource.ImportStatePassthroughWithIdentity(ctx, path.Root("id"), path.Root("id"), req, resp)
+}

@@ -1,0 +1,185 @@
+package provider
+
+import (
+	"context"
+	"regexp"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/processout/terraform-provider-processout/internal/processout"
+	"github.com/processout/terraform-provider-processout/internal/validate"
+)
+
+var (
+	_ resource.ResourceWithConfigure   = &WebhookEndpointResource{}
+	_ resource.ResourceWithImportState = &WebhookEndpointResource{}
+	_ resource.ResourceWithIdentity    = &WebhookEndpointResource{}
+)
+
+// WebhookEndpointResource manages a webhook endpoint.
+type WebhookEndpointResource struct{ configured }
+
+// WebhookEndpointResourceModel is the resource's state.
+type WebhookEndpointResourceModel struct {
+	ID              types.String `tfsdk:"id"`
+	URL             types.String `tfsdk:"url"`
+	EventsWhitelist types.Set    `tfsdk:"events_whitelist"`
+	Sandbox         types.Bool   `tfsdk:"sandbox"`
+	ProjectID       types.String `tfsdk:"project_id"`
+	CreatedAt       types.String `tfsdk:"created_at"`
+}
+
+// NewWebhookEndpointResource returns the resource.
+func NewWebhookEndpointResource() resource.Resource { return &WebhookEndpointResource{} }
+
+// Metadata implements resource.Resource.
+func (r *WebhookEndpointResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_webhook_endpoint"
+}
+
+var eventNamePattern = regexp.MustCompile(`^[a-z0-9_]+(\.[a-z0-9_-]+)+$`)
+
+// Schema implements resource.Resource.
+func (r *WebhookEndpointResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A URL ProcessOut posts events to (`transaction.captured`, `invoice.completed`, …).\n\n" +
+			"~> ProcessOut documents no public API for webhook endpoints (they are set in the dashboard); this resource uses " +
+			"the `/webhook-endpoints` convention described in the provider documentation.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				Computed: true, MarkdownDescription: "ID of the webhook endpoint.",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"url": schema.StringAttribute{
+				Required: true, MarkdownDescription: "Absolute `http` or `https` URL that receives the events.",
+				Validators: []validator.String{validate.WebURL()},
+			},
+			"events_whitelist": schema.SetAttribute{
+				Optional: true, ElementType: types.StringType,
+				MarkdownDescription: "Names of the events delivered, such as `transaction.captured`. Omit it to receive every event.",
+				Validators: []validator.Set{
+					setvalidator.SizeAtLeast(1),
+					setvalidator.ValueStringsAre(stringvalidator.RegexMatches(eventNamePattern,
+						"must be an event name such as \"transaction.captured\" (lowercase words separated by dots)")),
+				},
+			},
+			"sandbox": schema.BoolAttribute{
+				Computed: true, MarkdownDescription: "Whether the endpoint belongs to the sandbox (decided by the credentials in use).",
+				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+			},
+			"project_id": schema.StringAttribute{
+				Computed: true, MarkdownDescription: "ID of the project the endpoint belongs to.",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"created_at": schema.StringAttribute{
+				Computed: true, MarkdownDescription: "Creation time (RFC 3339).",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+		},
+	}
+}
+
+// IdentitySchema implements resource.ResourceWithIdentity.
+func (r *WebhookEndpointResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = idIdentitySchema("webhook endpoint")
+}
+
+var webhookEndpointAttributes = map[string]bool{"url": true, "events_whitelist": true}
+
+func (m WebhookEndpointResourceModel) input(ctx context.Context) (processout.WebhookEndpointInput, bool) {
+	in := processout.WebhookEndpointInput{URL: m.URL.ValueString()}
+	return in, m.EventsWhitelist.ElementsAs(ctx, &in.EventsWhitelist, false) == nil
+}
+
+func (m *WebhookEndpointResourceModel) fill(w *processout.WebhookEndpoint) {
+	m.ID = types.StringValue(w.ID)
+	m.URL = types.StringValue(w.URL)
+	m.EventsWhitelist = stringSetOrNull(w.EventsWhitelist)
+	m.Sandbox = types.BoolValue(w.Sandbox)
+	m.ProjectID = types.StringValue(w.ProjectID)
+	m.CreatedAt = types.StringValue(w.CreatedAt.UTC().Format(time.RFC3339Nano))
+}
+
+// Create implements resource.Resource.
+func (r *WebhookEndpointResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan WebhookEndpointResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
+		return
+	}
+	in, _ := plan.input(ctx)
+	created, err := r.data.api.CreateWebhookEndpoint(ctx, in)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "create the webhook endpoint", err, webhookEndpointAttributes)
+		return
+	}
+	plan.fill(created)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	setIdentity(ctx, resp.Identity, created.ID, &resp.Diagnostics)
+}
+
+// Read implements resource.Resource.
+func (r *WebhookEndpointResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state WebhookEndpointResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
+		return
+	}
+	found, err := r.data.api.GetWebhookEndpoint(ctx, state.ID.ValueString())
+	if processout.IsNotFound(err) {
+		resp.State.RemoveResource(ctx) // deleted out of band: plan a re-create
+		return
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "read the webhook endpoint", err, nil)
+		return
+	}
+	state.fill(found)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	setIdentity(ctx, resp.Identity, found.ID, &resp.Diagnostics)
+}
+
+// Update implements resource.Resource.
+func (r *WebhookEndpointResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan WebhookEndpointResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
+		return
+	}
+	in, _ := plan.input(ctx)
+	updated, err := r.data.api.UpdateWebhookEndpoint(ctx, plan.ID.ValueString(), in)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "update the webhook endpoint", err, webhookEndpointAttributes)
+		return
+	}
+	plan.fill(updated)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	setIdentity(ctx, resp.Identity, updated.ID, &resp.Diagnostics)
+}
+
+// Delete implements resource.Resource.
+func (r *WebhookEndpointResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state WebhookEndpointResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
+		return
+	}
+	err := r.data.api.DeleteWebhookEndpoint(ctx, state.ID.ValueString())
+	if err != nil && !processout.IsNotFound(err) {
+		addAPIError(&resp.Diagnostics, "delete the webhook endpoint", err, nil)
+	}
+}
+
+// ImportState implements resource.ResourceWithImportState.
+func (r *WebhookEndpointResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	importByID(ctx, req, resp)
+}

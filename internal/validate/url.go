@@ -1,0 +1,47 @@
+// Package validate holds the checks on user input the provider runs at plan
+// time, as framework validators and as plain functions the fuzzers reach.
+package validate
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+)
+
+// CheckWebURL reports why s is not an absolute http(s) URL with a host.
+func CheckWebURL(s string) error {
+	u, err := url.Parse(s)
+	switch {
+	case err != nil:
+		return fmt.Errorf("is not a URL: %v", err)
+	case u.Scheme != "http" && u.Scheme != "https":
+		return fmt.Errorf("must start with https:// (or http://), got %q", s)
+	case u.Host == "" || u.Hostname() == "":
+		return fmt.Errorf("must name a host, as in https://hooks.example.com/processout, got %q", s)
+	case u.User != nil:
+		return fmt.Errorf("must not carry credentials (user:password@), got %q", u.Redacted())
+	case len(s) > 2048:
+		return fmt.Errorf("must be at most 2048 characters long, got %d", len(s))
+	}
+	return nil
+}
+
+type webURL struct{}
+
+// WebURL validates an absolute http(s) URL.
+func WebURL() validator.String { return webURL{} }
+
+func (webURL) Description(context.Context) string { return "must be an absolute http(s) URL" }
+
+func (v webURL) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (webURL) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if err := CheckWebURL(req.ConfigValue.ValueString()); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid URL", fmt.Sprintf("%s %v.", req.Path, err))
+	}
+}
