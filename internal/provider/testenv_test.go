@@ -1,0 +1,141 @@
+package provider
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/processout/terraform-provider-processout/internal/emulator"
+	"github.com/processout/terraform-provider-processout/internal/emulator/processoutapi"
+)
+
+// transports the acceptance suite runs every resource test through, so
+// neither can rot.
+var transports = []transportKind{transportMembrane, transportDirect}
+
+// testEnv is one acceptance test's world: its own emulator, and the provider
+// block that points at it through one transport.
+type testEnv struct {
+	t         *testing.T
+	emu       *emulator.Emulator
+	transport transportKind
+}
+
+// testAccPreCheck skips acceptance tests when no CLI is at hand, instead of
+// letting terraform-plugin-testing exit the whole test binary.
+func testAccPreCheck(t *testing.T) {
+	t.Helper()
+	if os.Getenv("TF_ACC") == "" {
+		t.Skip("acceptance tests run with TF_ACC=1 (make testacc)")
+	}
+	if os.Getenv("TF_ACC_TERRAFORM_PATH") == "" {
+		if _, err := exec.LookPath("terraform"); err != nil {
+			t.Skip("no CLI: set TF_ACC_TERRAFORM_PATH (make testacc builds and sets it)")
+		}
+	}
+}
+
+// eachTransport runs body once per transport, as parallel subtests.
+func eachTransport(t *testing.T, body func(t *testing.T, env *testEnv)) {
+	for _, tr := range transports {
+		t.Run(string(tr), func(t *testing.T) {
+			body(t, newTestEnv(t, tr, emulatorConfigDefault()))
+		})
+	}
+}
+
+func newTestEnv(t *testing.T, tr transportKind, cfg emulator.Config) *testEnv {
+	t.Helper()
+	testAccPreCheck(t)
+	emu, err := emulator.Start(cfg)
+	if err != nil {
+		t.Fatalf("starting the emulator: %v", err)
+	}
+	t.Cleanup(emu.Close)
+	return &testEnv{t: t, emu: emu, transport: tr}
+}
+
+// providerBlock configures the provider explicitly (never through the
+// environment, which parallel tests would share).
+func (e *testEnv) providerBlock() string {
+	if e.transport == transportDirect {
+		return fmt.Sprintf(`provider "processout" {
+  processout_api_url = %q
+  project_id         = %q
+  project_secret     = %q
+  max_retries        = 3
+}
+`, e.emu.ProcessOutURL, e.emu.Project.ProjectID, e.emu.Project.Secret)
+	}
+	return fmt.Sprintf(`provider "processout" {
+  membrane_api_url = %q
+  membrane_token   = %q
+  connection_id    = %q
+  max_retries      = 3
+}
+`, e.emu.MembraneURL, e.emu.Token, e.emu.Connection.ID)
+}
+
+// config prepends the provider block to a configuration.
+func (e *testEnv) config(body string) string { return e.providerBlock() + body }
+
+// objects returns the emulator's stored objects of a kind.
+func (e *testEnv) objects(kind string) []map[string]any {
+	return e.emu.ProcessOut.Objects(e.emu.ProjectID, kind)
+}
+
+// calls counts the ProcessOut calls matching method and path prefix since
+// the log was last reset.
+func (e *testEnv) calls(method, pathPrefix string) int {
+	n := 0
+	for _, r := range e.emu.ProcessOut.Requests() {
+		if r.Method == method && strings.HasPrefix(r.Path, pathPrefix) {
+			n++
+		}
+	}
+	return n
+}
+
+// expectCalls is a check that the calls since the last reset are exactly
+// the given ones ("POST /webhook-endpoints" → 1).
+func (e *testEnv) expectCalls(want map[string]int) func(*terraform.State) error {
+	return func(*terraform.State) error {
+		got := map[string]int{}
+		for _, r := range e.emu.ProcessOut.Requests() {
+			got[r.Method+" "+collapseID(r.Path)]++
+		}
+		for k, n := range want {
+			if got[k] != n {
+				return fmt.Errorf("%s was called %d times, want %d (all calls: %v)", k, got[k], n, got)
+			}
+		}
+		return nil
+	}
+}
+
+// collapseID turns /webhook-endpoints/whe_123 into /webhook-endpoints/{id}.
+func collapseID(path string) string {
+	parts := strings.Split(path, "/")
+	if len(parts) >= 3 && parts[2] != "" {
+		parts[2] = "{id}"
+	}
+	return strings.Join(parts, "/")
+}
+
+// checkDestroyed asks the emulator that no object of kind is left.
+func (e *testEnv) checkDestroyed(kind string) func(*terraform.State) error {
+	return func(*terraform.State) error {
+		if left := e.objects(kind); len(left) > 0 {
+			return fmt.Errorf("%d %s objects left in the emulator after destroy: %v", len(left), kind, left)
+		}
+		return nil
+	}
+}
+
+var _ = processoutapi.Request{}
+
+func emulatorConfigDefault() emulator.Config { return emulator.Config{Seed: 1} }
