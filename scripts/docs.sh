@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Generate the provider documentation in docs/ with tfplugindocs, offline.
+#
+#   scripts/docs.sh           regenerate docs/ in place
+#   scripts/docs.sh --check   generate into a scratch copy and fail if docs/ differs
+#
+# Called by `make docs` and `make docs-check`, which pass the pinned tools:
+#   TOFU=<tofu binary>  TFPLUGINDOCS=<tfplugindocs binary>
+#
+# Steps: build the provider; in a scratch configuration whose required_providers
+# source is registry.terraform.io/hashicorp/processout, and with a CLI config
+# whose dev_overrides points at the fresh binary, run `tofu providers schema
+# -json`; rename the provider key to the registry.terraform.io address that
+# tfplugindocs looks up; run `tfplugindocs generate --providers-schema`.
+set -euo pipefail
+
+mode=generate
+case "${1:-}" in
+'') ;;
+--check) mode=check ;;
+*)
+	echo "usage: $0 [--check]" >&2
+	exit 2
+	;;
+esac
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+: "${TOFU:?set TOFU to the OpenTofu binary (make docs does)}"
+: "${TFPLUGINDOCS:?set TFPLUGINDOCS to the tfplugindocs binary (make docs does)}"
+export CHECKPOINT_DISABLE=1
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/processout-docs.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+echo "==> building the provider"
+mkdir -p "$work/plugins" "$work/config"
+(cd "$root" && go build -o "$work/plugins/terraform-provider-processout" .)
+
+cat >"$work/config/main.tf" <<'EOF'
+terraform {
+  required_providers {
+    processout = {
+      source = "registry.terraform.io/hashicorp/processout"
+    }
+  }
+}
+EOF
+
+cat >"$work/cli.tfrc" <<EOF
+provider_installation {
+  dev_overrides {
+    "registry.terraform.io/hashicorp/processout" = "$work/plugins"
+    "registry.opentofu.org/hashicorp/processout" = "$work/plugins"
+  }
+  direct {}
+}
+EOF
+
+echo "==> exporting the provider schema with $("$TOFU" version | head -n1)"
+# dev_overrides needs no `init`; the CLI warns about the override on stderr.
+(cd "$work/config" && TF_CLI_CONFIG_FILE="$work/cli.tfrc" "$TOFU" providers schema -json) >"$work/schema.raw.json" 2>"$work/schema.stderr" || {
+	cat "$work/schema.stderr" >&2
+	exit 1
+}
+# OpenTofu may report the provider under registry.opentofu.org; tfplugindocs
+# looks it up under registry.terraform.io/hashicorp/processout.
+sed 's#"registry\.opentofu\.org/hashicorp/processout"#"registry.terraform.io/hashicorp/processout"#g' \
+	"$work/schema.raw.json" >"$work/schema.json"
+grep -q '"registry.terraform.io/hashicorp/processout"' "$work/schema.json" || {
+	echo "docs.sh: the exported schema has no registry.terraform.io/hashicorp/processout provider:" >&2
+	head -c 2000 "$work/schema.raw.json" >&2
+	exit 1
+}
+
+generate() { # generate PROVIDER_DIR
+	"$TFPLUGINDOCS" generate \
+		--providers-schema "$work/schema.json" \
+		--provider-name processout \
+		--provider-dir "$1" \
+		--rendered-provider-name ProcessOut
+}
+
+if [[ $mode == generate ]]; then
+	echo "==> generating docs/"
+	generate "$root"
+	exit 0
+fi
+
+# --check: generate into a copy so the working tree is never touched.
+echo "==> generating docs into a scratch copy"
+mkdir -p "$work/provider"
+for d in templates examples docs; do
+	if [[ -d "$root/$d" ]]; then cp -R "$root/$d" "$work/provider/$d"; fi
+done
+generate "$work/provider"
+
+if [[ ! -d "$root/docs" ]]; then
+	echo "docs-check: docs/ does not exist; run 'make docs' and commit docs/." >&2
+	exit 1
+fi
+if ! diff -ru "$root/docs" "$work/provider/docs"; then
+	echo >&2
+	echo "docs-check: docs/ is not what tfplugindocs generates (diff above: - committed, + generated)." >&2
+	echo "docs-check: run 'make docs' and commit docs/." >&2
+	exit 1
+fi
+# On a clone, also require docs/ to be committed as generated.
+if git -C "$root" rev-parse --git-dir >/dev/null 2>&1; then
+	if [[ -n "$(git -C "$root" status --porcelain -- docs/)" ]]; then
+		git -C "$root" status --short -- docs/ >&2
+		echo "docs-check: docs/ has uncommitted changes; commit the generated docs." >&2
+		exit 1
+	fi
+fi
+echo "==> docs/ is up to date"
