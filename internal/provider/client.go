@@ -21,6 +21,7 @@ type providerData struct {
 	transport  transportKind
 	membrane   *membrane.Client
 	connection *membrane.Connection
+	gateways   catalog
 }
 
 // buildClient builds the transport and checks it can be used, so a bad token

@@ -126,6 +126,7 @@ func (p *ProcessOutProvider) Configure(ctx context.Context, req provider.Configu
 func (p *ProcessOutProvider) Resources(context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		NewWebhookEndpointResource,
+		NewGatewayConfigurationResource,
 	}
 }
 

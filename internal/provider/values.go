@@ -1,6 +1,9 @@
 package provider
 
 import (
+	"context"
+	"time"
+
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
@@ -16,4 +19,88 @@ func stringSetOrNull(items []string) types.Set {
 		elems[i] = types.StringValue(s)
 	}
 	return types.SetValueMust(types.StringType, elems)
+}
+
+// stringMapOrNull maps an API map to a map value, an empty map to null.
+func stringMapOrNull(m map[string]string) types.Map {
+	if len(m) == 0 {
+		return types.MapNull(types.StringType)
+	}
+	elems := make(map[string]attr.Value, len(m))
+	for k, v := range m {
+		elems[k] = types.StringValue(v)
+	}
+	return types.MapValueMust(types.StringType, elems)
+}
+
+// stringOrNull maps an empty or absent API string to null.
+func stringOrNull(s string) types.String {
+	if s == "" {
+		return types.StringNull()
+	}
+	return types.StringValue(s)
+}
+
+// ptrStringOrNull maps a nullable API string to a value.
+func ptrStringOrNull(s *string) types.String {
+	if s == nil {
+		return types.StringNull()
+	}
+	return stringOrNull(*s)
+}
+
+// timeValue formats an API timestamp as RFC 3339.
+func timeValue(t time.Time) types.String {
+	if t.IsZero() {
+		return types.StringNull()
+	}
+	return types.StringValue(t.UTC().Format(time.RFC3339Nano))
+}
+
+// ptrTimeValue formats a nullable API timestamp.
+func ptrTimeValue(t *time.Time) types.String {
+	if t == nil {
+		return types.StringNull()
+	}
+	return timeValue(*t)
+}
+
+// optionalString is the value to send for an optional attribute: nil when
+// the configuration leaves it out.
+func optionalString(v types.String) *string {
+	if v.IsNull() || v.IsUnknown() {
+		return nil
+	}
+	s := v.ValueString()
+	return &s
+}
+
+// stringMap reads a map attribute; null gives nil.
+func stringMap(ctx context.Context, v types.Map) map[string]string {
+	if v.IsNull() || v.IsUnknown() {
+		return nil
+	}
+	out := map[string]string{}
+	_ = v.ElementsAs(ctx, &out, false)
+	return out
+}
+
+// stringSet reads a set attribute of strings; null gives nil.
+func stringSet(ctx context.Context, v types.Set) []string {
+	if v.IsNull() || v.IsUnknown() {
+		return nil
+	}
+	var out []string
+	_ = v.ElementsAs(ctx, &out, false)
+	return out
+}
+
+// stringMapOrEmpty maps an API map to a map value, keeping an empty map
+// empty: for computed maps the API always returns.
+func stringMapOrEmpty(m map[string]string) types.Map {
+	elems := make(map[string]attr.Value, len(m))
+	for k, v := range m {
+		elems[k] = types.StringValue(v)
+	}
+	return types.MapValueMust(types.StringType, elems)
 }

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"regexp"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -95,9 +94,8 @@ func (r *WebhookEndpointResource) IdentitySchema(_ context.Context, _ resource.I
 
 var webhookEndpointAttributes = map[string]bool{"url": true, "events_whitelist": true}
 
-func (m WebhookEndpointResourceModel) input(ctx context.Context) (processout.WebhookEndpointInput, bool) {
-	in := processout.WebhookEndpointInput{URL: m.URL.ValueString()}
-	return in, m.EventsWhitelist.ElementsAs(ctx, &in.EventsWhitelist, false) == nil
+func (m WebhookEndpointResourceModel) input(ctx context.Context) processout.WebhookEndpointInput {
+	return processout.WebhookEndpointInput{URL: m.URL.ValueString(), EventsWhitelist: stringSet(ctx, m.EventsWhitelist)}
 }
 
 func (m *WebhookEndpointResourceModel) fill(w *processout.WebhookEndpoint) {
@@ -106,7 +104,7 @@ func (m *WebhookEndpointResourceModel) fill(w *processout.WebhookEndpoint) {
 	m.EventsWhitelist = stringSetOrNull(w.EventsWhitelist)
 	m.Sandbox = types.BoolValue(w.Sandbox)
 	m.ProjectID = types.StringValue(w.ProjectID)
-	m.CreatedAt = types.StringValue(w.CreatedAt.UTC().Format(time.RFC3339Nano))
+	m.CreatedAt = timeValue(w.CreatedAt)
 }
 
 // Create implements resource.Resource.
@@ -116,8 +114,7 @@ func (r *WebhookEndpointResource) Create(ctx context.Context, req resource.Creat
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
 	}
-	in, _ := plan.input(ctx)
-	created, err := r.data.api.CreateWebhookEndpoint(ctx, in)
+	created, err := r.data.api.CreateWebhookEndpoint(ctx, plan.input(ctx))
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "create the webhook endpoint", err, webhookEndpointAttributes)
 		return
@@ -155,8 +152,7 @@ func (r *WebhookEndpointResource) Update(ctx context.Context, req resource.Updat
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
 	}
-	in, _ := plan.input(ctx)
-	updated, err := r.data.api.UpdateWebhookEndpoint(ctx, plan.ID.ValueString(), in)
+	updated, err := r.data.api.UpdateWebhookEndpoint(ctx, plan.ID.ValueString(), plan.input(ctx))
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "update the webhook endpoint", err, webhookEndpointAttributes)
 		return

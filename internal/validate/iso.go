@@ -1,0 +1,43 @@
+package validate
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+)
+
+// SlugPattern matches catalog names such as "stripe" or "checkoutcom".
+var SlugPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
+var currencyPattern = regexp.MustCompile(`^[A-Z]{3}$`)
+
+// CheckCurrency reports why s is not an ISO 4217 currency code. Only the
+// shape is checked here; ProcessOut knows which codes exist.
+func CheckCurrency(s string) error {
+	if !currencyPattern.MatchString(s) {
+		return fmt.Errorf("must be an ISO 4217 currency code of three capital letters, such as \"USD\" or \"EUR\", got %q", s)
+	}
+	return nil
+}
+
+type currency struct{}
+
+// Currency validates an ISO 4217 currency code.
+func Currency() validator.String { return currency{} }
+
+func (currency) Description(context.Context) string {
+	return "must be an ISO 4217 currency code such as USD"
+}
+
+func (v currency) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (currency) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if err := CheckCurrency(req.ConfigValue.ValueString()); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid currency", fmt.Sprintf("%s %v.", req.Path, err))
+	}
+}
