@@ -239,7 +239,7 @@ func (r *GatewayConfigurationResource) Read(ctx context.Context, req resource.Re
 	}
 	found, err := r.data.api.GetGatewayConfiguration(ctx, state.ID.ValueString())
 	if processout.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
+		removeGone(ctx, resp, state.ID.ValueString())
 		return
 	}
 	if err != nil {

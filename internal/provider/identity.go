@@ -42,3 +42,11 @@ func setIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, id strin
 func importByID(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	resource.ImportStatePassthroughWithIdentity(ctx, path.Root("id"), path.Root("id"), req, resp)
 }
+
+// removeGone drops a resource that no longer exists from state, so the plan
+// re-creates it. The identity is still set: the framework insists on one
+// after every successful Read, and CLIs without identity support send none.
+func removeGone(ctx context.Context, resp *resource.ReadResponse, id string) {
+	setIdentity(ctx, resp.Identity, id, &resp.Diagnostics)
+	resp.State.RemoveResource(ctx)
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -139,3 +140,12 @@ func (e *testEnv) checkDestroyed(kind string) func(*terraform.State) error {
 var _ = processoutapi.Request{}
 
 func emulatorConfigDefault() emulator.Config { return emulator.Config{Seed: 1} }
+
+// errorText matches a diagnostic text however the CLI wrapped its lines.
+func errorText(text string) *regexp.Regexp {
+	words := strings.Fields(text)
+	for i, w := range words {
+		words[i] = regexp.QuoteMeta(w)
+	}
+	return regexp.MustCompile(strings.Join(words, `\s+`))
+}

@@ -133,7 +133,7 @@ func (r *WebhookEndpointResource) Read(ctx context.Context, req resource.ReadReq
 	}
 	found, err := r.data.api.GetWebhookEndpoint(ctx, state.ID.ValueString())
 	if processout.IsNotFound(err) {
-		resp.State.RemoveResource(ctx) // deleted out of band: plan a re-create
+		removeGone(ctx, resp, state.ID.ValueString()) // deleted out of band: plan a re-create
 		return
 	}
 	if err != nil {

@@ -31,7 +31,7 @@ func webhookConfig(url string, events ...string) string {
 	return fmt.Sprintf("resource \"processout_webhook_endpoint\" \"test\" {\n  url = %q\n%s}\n", url, whitelist)
 }
 
-// emulatorHas checks the single stored webhook endpoint's fields.
+// webhookStored checks the single stored webhook endpoint's fields.
 func (e *testEnv) webhookStored(url string, events ...string) func(*terraform.State) error {
 	return func(s *terraform.State) error {
 		objs := e.objects("webhook_endpoint")
@@ -46,13 +46,17 @@ func (e *testEnv) webhookStored(url string, events ...string) func(*terraform.St
 			return fmt.Errorf("the emulator stored url %v, want %s", obj["url"], url)
 		}
 		got, _ := obj["events_whitelist"].([]any)
-		if len(got) != len(events) {
-			return fmt.Errorf("the emulator stored events %v, want %v", obj["events_whitelist"], events)
+		stored := map[any]bool{}
+		for _, e := range got {
+			stored[e] = true
 		}
-		for i := range events {
-			if got[i] != events[i] {
+		for _, e := range events {
+			if !stored[e] {
 				return fmt.Errorf("the emulator stored events %v, want %v", got, events)
 			}
+		}
+		if len(got) != len(events) {
+			return fmt.Errorf("the emulator stored events %v, want %v", got, events)
 		}
 		return nil
 	}
@@ -196,7 +200,7 @@ func TestAccWebhookEndpoint_invalidInput(t *testing.T) {
 				Steps: []resource.TestStep{{
 					Config:      env.config(tc.config),
 					PlanOnly:    true,
-					ExpectError: regexp.MustCompile(regexp.QuoteMeta(tc.want)),
+					ExpectError: errorText(tc.want),
 				}},
 			})
 		})
