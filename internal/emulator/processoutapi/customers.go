@@ -59,7 +59,7 @@ var customerSpec = &kindSpec{
 	items:   listCustomers,
 	create:  createCustomer,
 	update: func(s *Server, c *reqCtx, in *input, obj object) *apiError {
-		applyCustomer(in, obj.(*Customer), false)
+		applyCustomer(in, as[*Customer](obj), false)
 		return in.err()
 	},
 	empty: func() object { return &Customer{} },
@@ -199,13 +199,13 @@ func applyCustomer(in *input, cu *Customer, creating bool) {
 // given without phone_number, phone_number becomes dialing_code + number [I].
 func applyPhone(in *input, cu *Customer) {
 	const code = "invalid-phone-number"
-	phoneNumber := func(name, raw string, max int) (string, bool) {
+	phoneNumber := func(name, raw string, maxLen int) (string, bool) {
 		n := normalizePhone(strings.TrimSpace(raw))
 		switch {
 		case n != "" && !digitsPattern.MatchString(n):
 			in.fail(code, name, fmt.Sprintf("The %s must contain only digits, optionally after a leading +.", name))
-		case len(n) > max:
-			in.fail(code, name, fmt.Sprintf("The phone number should not exceed %d characters.", max))
+		case len(n) > maxLen:
+			in.fail(code, name, fmt.Sprintf("The phone number should not exceed %d characters.", maxLen))
 		default:
 			return n, true
 		}
@@ -283,7 +283,7 @@ func listCustomers(s *Server, c *reqCtx) ([]*record, *apiError) {
 	}
 	out := []*record{}
 	for _, rec := range items {
-		if match(rec.obj.(*Customer)) {
+		if match(as[*Customer](rec.obj)) {
 			out = append(out, rec)
 		}
 	}

@@ -44,15 +44,6 @@ func notFound(resource, label string) *apiError {
 	return newError(http.StatusNotFound, "resource."+resource+".not-found", "The %s could not be found.", label)
 }
 
-func validationError(code, field, message string) *apiError {
-	return &apiError{
-		status:  http.StatusBadRequest,
-		typ:     "request.validation." + code,
-		message: message,
-		fields:  []invalidField{{Name: field, Message: message}},
-	}
-}
-
 func paginationError(format string, args ...any) *apiError {
 	return newError(http.StatusBadRequest, "request.pagination.invalid", format, args...)
 }

@@ -126,7 +126,7 @@ func listGatewayConfigurations(s *Server, c *reqCtx) ([]*record, *apiError) {
 	}
 	out := []*record{}
 	for _, rec := range items {
-		gc := rec.obj.(*GatewayConfiguration)
+		gc := as[*GatewayConfiguration](rec.obj)
 		switch {
 		case gw != nil && gc.GatewayName != gw.Name,
 			hideDisabled && !gc.Enabled,
@@ -170,7 +170,7 @@ func createGatewayConfiguration(s *Server, c *reqCtx, in *input) (object, *apiEr
 }
 
 func updateGatewayConfiguration(s *Server, c *reqCtx, in *input, obj object) *apiError {
-	gc := obj.(*GatewayConfiguration)
+	gc := as[*GatewayConfiguration](obj)
 	gw := s.gatewayByName[gc.GatewayName]
 	if gw == nil {
 		return gatewaySpec.notFound()

@@ -169,7 +169,7 @@ func (s *Server) Gateways() []Gateway {
 	defer s.mu.Unlock()
 	var out []Gateway
 	for _, rec := range s.st.list(listKey{kind: KindGateway}) {
-		out = append(out, *rec.obj.(*Gateway).copy())
+		out = append(out, *as[*Gateway](rec.obj).copy())
 	}
 	return out
 }

@@ -115,7 +115,7 @@ func (s *Server) projectView(id string) *Project {
 	if rec == nil {
 		return nil
 	}
-	return rec.obj.view(s, viewCtx{}).(*Project)
+	return as[*Project](rec.obj.view(s, viewCtx{}))
 }
 
 // findProject resolves /projects/{id}. The literal "{project_id}" (sent
@@ -216,12 +216,12 @@ func createProject(s *Server, c *reqCtx, in *input) (object, *apiError) {
 // default_currency, dunning_configuration and public_metadata; null or
 // absent leaves a field unchanged [U] (reference §5a/§10).
 func updateProject(s *Server, c *reqCtx, in *input, obj object) *apiError {
-	applyProject(in, obj.(*Project), false)
+	applyProject(in, as[*Project](obj), false)
 	return in.err()
 }
 
 func revealPrivateKey(s *Server, rec *record, view any) {
-	view.(*Project).PrivateKey = s.secrets[rec.id]
+	as[*Project](view).PrivateKey = s.secrets[rec.id]
 }
 
 func applyProject(in *input, p *Project, creating bool) {

@@ -39,7 +39,7 @@ func (s *Server) SeedCustomers(projectID string, n int) {
 	if prec == nil {
 		panic(fmt.Sprintf("processoutapi: SeedCustomers: unknown project %q", projectID))
 	}
-	sandbox := prefixed || prec.obj.(*Project).Sandbox
+	sandbox := prefixed || as[*Project](prec.obj).Sandbox
 	if n <= 0 {
 		return
 	}

@@ -1,6 +1,7 @@
 package processoutapi
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 	"time"
@@ -71,6 +72,16 @@ func compareRecords(a, b *record) int {
 		return 1
 	}
 	return 0
+}
+
+// as asserts the dynamic type of a stored object; a mismatch is a bug in
+// the emulator, hence the panic.
+func as[T any](v any) T {
+	t, ok := v.(T)
+	if !ok {
+		panic(fmt.Sprintf("processoutapi: %T is not a %T", v, t))
+	}
+	return t
 }
 
 type listKey struct {

@@ -48,7 +48,7 @@ var webhookEndpointSpec = &kindSpec{
 		return we, nil
 	},
 	update: func(s *Server, c *reqCtx, in *input, obj object) *apiError {
-		applyWebhookEndpoint(in, obj.(*WebhookEndpoint), false)
+		applyWebhookEndpoint(in, as[*WebhookEndpoint](obj), false)
 		return in.err()
 	},
 	empty: func() object { return &WebhookEndpoint{} },
