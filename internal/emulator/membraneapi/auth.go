@@ -2,6 +2,7 @@ package membraneapi
 
 import (
 	"errors"
+	"net/http"
 	"strings"
 
 	"github.com/golang-jwt/jwt/v5"
@@ -21,14 +22,14 @@ func (p principal) sees(c *Connection) bool {
 // authenticate accepts a registered static token or a JWT signed (HS256 or
 // HS512) with a registered workspace's secret. JWT claims may use the current
 // names {workspaceKey, tenantKey} or the SDK's {iss, id}; exp is required.
-func (s *Server) authenticate(header string) (principal, error) {
+func (s *Server) authenticate(header string) (principal, *httpError) {
 	if header == "" {
-		return principal{}, errors.New("Missing Authorization header: send 'Authorization: Bearer <token>'")
+		return principal{}, authError("Missing Authorization header: send 'Authorization: Bearer <token>'")
 	}
 	scheme, raw, ok := strings.Cut(header, " ")
 	raw = strings.TrimSpace(raw)
 	if !ok || !strings.EqualFold(scheme, "Bearer") || raw == "" {
-		return principal{}, errors.New("Authorization header must be 'Bearer <token>'")
+		return principal{}, authError("Authorization header must be 'Bearer <token>'")
 	}
 	s.mu.RLock()
 	p, static := s.staticTokens[raw]
@@ -45,15 +46,15 @@ func (s *Server) authenticate(header string) (principal, error) {
 	switch {
 	case err == nil:
 	case errors.Is(err, jwt.ErrTokenExpired):
-		return principal{}, errors.New("Access token has expired")
+		return principal{}, authError("Access token has expired")
 	case errors.Is(err, jwt.ErrTokenRequiredClaimMissing):
-		return principal{}, errors.New("Access token must have an 'exp' claim")
+		return principal{}, authError("Access token must have an 'exp' claim")
 	case errors.Is(err, jwt.ErrTokenSignatureInvalid):
-		return principal{}, errors.New("Access token signature is invalid")
+		return principal{}, authError("Access token signature is invalid")
 	case errors.Is(err, errUnknownWorkspace):
-		return principal{}, err
+		return principal{}, authError("Access token names an unknown workspace")
 	default:
-		return principal{}, errors.New("Access token is not a valid JWT or a known token")
+		return principal{}, authError("Access token is not a valid JWT or a known token")
 	}
 	p = principal{workspaceKey: workspaceKeyOf(claims), tenantKey: stringClaim(claims, "tenantKey", "id")}
 	p.admin, _ = claims["isAdmin"].(bool)
@@ -63,7 +64,11 @@ func (s *Server) authenticate(header string) (principal, error) {
 	return p, nil
 }
 
-var errUnknownWorkspace = errors.New("Access token names an unknown workspace")
+var errUnknownWorkspace = errors.New("unknown workspace")
+
+func authError(msg string) *httpError {
+	return newHTTPError(http.StatusUnauthorized, errNotAuthenticated, "%s", msg)
+}
 
 // workspaceSecret is the jwt.Keyfunc: the secret of the workspace the
 // (not yet verified) claims name.

@@ -81,8 +81,8 @@ func TestTenantScoping(t *testing.T) {
 	e := newEnv(t)
 	tokB := sign(t, jwt.SigningMethodHS256, wsSecret, jwt.MapClaims{"iss": wsKey, "id": "tenant-b", "exp": testNow.Add(time.Hour).Unix()})
 	_, body := e.callJSON(t, tokB, "GET", "/connections", "")
-	items := body["items"].([]any)
-	if len(items) != 1 || items[0].(map[string]any)["id"] != e.conB.ID {
+	items := as[[]any](t, body["items"])
+	if len(items) != 1 || as[map[string]any](t, items[0])["id"] != e.conB.ID {
 		t.Fatalf("tenant-b sees %v", items)
 	}
 	status, body := e.callJSON(t, tokB, "GET", "/connections/"+e.connA.ID, "")
@@ -94,7 +94,7 @@ func TestTenantScoping(t *testing.T) {
 	// A workspace-level token (no tenant) sees every connection.
 	tokWS := sign(t, jwt.SigningMethodHS256, wsSecret, jwt.MapClaims{"workspaceKey": wsKey, "exp": testNow.Add(time.Hour).Unix()})
 	_, body = e.callJSON(t, tokWS, "GET", "/connections", "")
-	if n := len(body["items"].([]any)); n != 3 {
+	if n := len(as[[]any](t, body["items"])); n != 3 {
 		t.Fatalf("workspace token sees %d connections", n)
 	}
 }

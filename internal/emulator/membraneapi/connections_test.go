@@ -20,11 +20,11 @@ func TestListConnections(t *testing.T) {
 		}
 	}
 	_, body := e.callJSON(t, patA, "GET", "/connections", "")
-	items := body["items"].([]any)
+	items := as[[]any](t, body["items"])
 	if len(items) != 2 || body["cursor"] != nil {
 		t.Fatalf("items %v", body)
 	}
-	first := items[0].(map[string]any)
+	first := as[map[string]any](t, items[0])
 	want := map[string]any{
 		"id": e.connA.ID, "name": "ProcessOut A", "key": "po-main", "integrationKey": "processout",
 		"state": "READY", "connected": true, "disconnected": false, "isTest": false,
@@ -38,7 +38,7 @@ func TestListConnections(t *testing.T) {
 	if tid, _ := first["tenantId"].(string); !strings.HasPrefix(tid, "tnt_") || first["userId"] != tid {
 		t.Errorf("tenantId %v userId %v", first["tenantId"], first["userId"])
 	}
-	second := items[1].(map[string]any)
+	second := as[map[string]any](t, items[1])
 	if second["state"] != "DISCONNECTING" || second["connected"] != false || second["disconnected"] != true {
 		t.Errorf("second %v", second)
 	}
@@ -59,13 +59,13 @@ func TestListConnectionsFilters(t *testing.T) {
 	}
 	for _, tt := range tests {
 		_, body := e.callJSON(t, patA, "GET", "/connections?"+tt.query, "")
-		items := body["items"].([]any)
+		items := as[[]any](t, body["items"])
 		if len(items) != len(tt.want) {
 			t.Errorf("%q: %d items, want %d", tt.query, len(items), len(tt.want))
 			continue
 		}
 		for i, id := range tt.want {
-			if got := items[i].(map[string]any)["id"]; id != "" && got != id {
+			if got := as[map[string]any](t, items[i])["id"]; id != "" && got != id {
 				t.Errorf("%q: item %d = %v, want %s", tt.query, i, got, id)
 			}
 		}
@@ -88,8 +88,8 @@ func TestConnectionsCursor(t *testing.T) {
 	for {
 		_, body := e.callJSON(t, "pat-c", "GET", "/connections?limit=2&cursor="+url.QueryEscape(cursor), "")
 		pages++
-		for _, it := range body["items"].([]any) {
-			got = append(got, it.(map[string]any)["id"].(string))
+		for _, it := range as[[]any](t, body["items"]) {
+			got = append(got, as[string](t, as[map[string]any](t, it)["id"]))
 		}
 		next, _ := body["cursor"].(string)
 		if next == "" {

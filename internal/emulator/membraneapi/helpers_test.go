@@ -188,3 +188,13 @@ func sign(t *testing.T, method jwt.SigningMethod, secret string, claims jwt.MapC
 	}
 	return tok
 }
+
+// as asserts v's type, failing the test instead of panicking.
+func as[T any](t *testing.T, v any) T {
+	t.Helper()
+	x, ok := v.(T)
+	if !ok {
+		t.Fatalf("%v (%T) is not a %T", v, v, x)
+	}
+	return x
+}

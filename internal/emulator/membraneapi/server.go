@@ -56,7 +56,6 @@ type Server struct {
 	conns        []*connRecord
 	actions      []Action
 	requests     []Request
-	seq          int
 }
 
 // New returns a server with the ProcessOut action table registered.
@@ -128,13 +127,18 @@ type ctxKey struct{}
 
 // callState travels with a request so handlers can fill in its record.
 type callState struct {
-	rec   Request
-	who   principal
-	runID string
+	rec Request
+	who principal
 }
 
+// stateOf returns the request's state; ServeHTTP always sets it, so a
+// missing one is a programming error.
 func stateOf(r *http.Request) *callState {
-	return r.Context().Value(ctxKey{}).(*callState)
+	st, ok := r.Context().Value(ctxKey{}).(*callState)
+	if !ok {
+		panic("membraneapi: request without call state")
+	}
+	return st
 }
 
 // supportedVersions are the accepted membrane-api-version values.
@@ -153,10 +157,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}()
 	defer recoverInternal(sw)
 
-	who, err := s.authenticate(r.Header.Get("Authorization"))
-	if err != nil {
+	who, herr := s.authenticate(r.Header.Get("Authorization"))
+	if herr != nil {
 		st.rec.Kind = "auth"
-		writeError(sw, http.StatusUnauthorized, errNotAuthenticated, err.Error())
+		herr.write(sw)
 		return
 	}
 	st.who = who
