@@ -171,12 +171,10 @@ func (s *Server) handleListConnections(w http.ResponseWriter, r *http.Request) {
 	st := stateOf(r)
 	q := r.URL.Query()
 	connected, filterConnected, herr := boolQuery(q, "connected")
-	if herr == nil {
-		var disconnected, filterDisconnected bool
-		disconnected, filterDisconnected, herr = boolQuery(q, "disconnected")
-		if filterDisconnected {
-			connected, filterConnected = !disconnected, true
-		}
+	if herr == nil && !filterConnected { // the deprecated inverse
+		var disconnected bool
+		disconnected, filterConnected, herr = boolQuery(q, "disconnected")
+		connected = !disconnected
 	}
 	if herr != nil {
 		herr.write(w)
