@@ -347,7 +347,7 @@ func TestSameSeedSameFaults(t *testing.T) {
 }
 
 func TestSpreadSplitsRateEvenly(t *testing.T) {
-	const n = 120000
+	const n = 30000
 	rules := Spread(0.6, Rule{}, TransientKinds...)
 	if len(rules) != len(TransientKinds) {
 		t.Fatalf("%d rules", len(rules))
