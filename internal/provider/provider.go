@@ -127,10 +127,20 @@ func (p *ProcessOutProvider) Resources(context.Context) []func() resource.Resour
 	return []func() resource.Resource{
 		NewWebhookEndpointResource,
 		NewGatewayConfigurationResource,
+		NewProjectResource,
 	}
 }
 
 // DataSources implements provider.Provider.
 func (p *ProcessOutProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{}
+	return []func() datasource.DataSource{
+		NewCustomerDataSource,
+		NewCustomersDataSource,
+		NewGatewayDataSource,
+		NewGatewaysDataSource,
+		NewProjectDataSource,
+		NewGatewayConfigurationDataSource,
+		NewGatewayConfigurationsDataSource,
+		NewWebhookEndpointsDataSource,
+	}
 }

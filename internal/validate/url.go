@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
@@ -43,5 +44,33 @@ func (webURL) ValidateString(_ context.Context, req validator.StringRequest, res
 	}
 	if err := CheckWebURL(req.ConfigValue.ValueString()); err != nil {
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid URL", fmt.Sprintf("%s %v.", req.Path, err))
+	}
+}
+
+var emailPattern = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
+
+// CheckEmail reports why s is not an email address.
+func CheckEmail(s string) error {
+	if len(s) > 254 || !emailPattern.MatchString(s) {
+		return fmt.Errorf("must be an email address such as payments@example.com, got %q", s)
+	}
+	return nil
+}
+
+type email struct{}
+
+// Email validates an email address.
+func Email() validator.String { return email{} }
+
+func (email) Description(context.Context) string { return "must be an email address" }
+
+func (v email) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (email) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if err := CheckEmail(req.ConfigValue.ValueString()); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid email", fmt.Sprintf("%s %v.", req.Path, err))
 	}
 }
