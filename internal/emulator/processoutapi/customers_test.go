@@ -33,7 +33,7 @@ func TestCustomerFields(t *testing.T) {
 	if ph, _ := cu["phone"].(map[string]any); ph["number"] != "5551234" || ph["dialing_code"] != "001" {
 		t.Errorf("phone = %v", cu["phone"])
 	}
-	id := cu["id"].(string)
+	id := str(cu["id"])
 
 	// currency and reference_id are create-only: ignored on PUT.
 	up := c.do("PUT", "/customers/"+id, map[string]any{"currency": "EUR", "reference_id": "other", "first_name": "G.",
@@ -54,10 +54,10 @@ func TestCustomerFields(t *testing.T) {
 	// Defaults of an empty create.
 	empty := c.do("POST", "/customers", map[string]any{}).object(t, "customer")
 	if empty["balance"] != "0" || empty["registered_at"] != empty["created_at"] || empty["is_business"] != false ||
-		len(empty["metadata"].(map[string]any)) != 0 || empty["currency"] != nil {
+		len(obj(empty["metadata"])) != 0 || empty["currency"] != nil {
 		t.Errorf("empty customer = %v", empty)
 	}
-	if _, err := time.Parse(time.RFC3339Nano, empty["created_at"].(string)); err != nil || !strings.HasSuffix(empty["created_at"].(string), "Z") {
+	if _, err := time.Parse(time.RFC3339Nano, str(empty["created_at"])); err != nil || !strings.HasSuffix(str(empty["created_at"]), "Z") {
 		t.Errorf("created_at %v is not RFC 3339 UTC", empty["created_at"])
 	}
 
@@ -133,7 +133,7 @@ func TestCustomerValidation(t *testing.T) {
 	} {
 		c.do("POST", "/customers", map[string]any{field: value}).ok(t)
 	}
-	c.do("PUT", "/customers/"+c.do("POST", "/customers", map[string]any{}).object(t, "customer")["id"].(string),
+	c.do("PUT", "/customers/"+str(c.do("POST", "/customers", map[string]any{}).object(t, "customer")["id"]),
 		map[string]any{"default_token_id": "tok_unknown"}).fails(t, http.StatusBadRequest, "request.validation.invalid-id")
 }
 
@@ -169,18 +169,18 @@ func TestCustomerFilters(t *testing.T) {
 	if n := count("reference_id=crm-00007"); n != 1 {
 		t.Errorf("reference_id filter: %d", n)
 	}
-	gold := want(func(cu map[string]any) bool { return cu["metadata"].(map[string]any)["tier"] == "gold" })
+	gold := want(func(cu map[string]any) bool { return obj(cu["metadata"])["tier"] == "gold" })
 	if n := count("metadata%5Btier%5D=gold"); n != gold {
 		t.Errorf("metadata[tier]=gold: %d, want %d", n, gold)
 	}
 	goldRetail := want(func(cu map[string]any) bool {
-		md := cu["metadata"].(map[string]any)
+		md := obj(cu["metadata"])
 		return md["tier"] == "gold" && md["segment"] == "retail"
 	})
 	if n := count("metadata[tier]=gold&metadata[segment]=retail"); n != goldRetail {
 		t.Errorf("two metadata filters: %d, want %d", n, goldRetail)
 	}
-	pivot := all[20]["created_at"].(string)
+	pivot := str(all[20]["created_at"])
 	if n := count("created_after=" + pivot); n != 39 {
 		t.Errorf("created_after: %d, want 39", n)
 	}
@@ -214,7 +214,7 @@ func TestCustomerFilters(t *testing.T) {
 		if r.body["has_more"] != true {
 			break
 		}
-		cursor = page[len(page)-1]["id"].(string)
+		cursor = str(page[len(page)-1]["id"])
 	}
 	if len(got) != gold {
 		t.Errorf("paged gold customers: %d, want %d", len(got), gold)
@@ -238,13 +238,13 @@ func TestSeedCustomers(t *testing.T) {
 		if cu["sandbox"] != true || cu["project_id"] != bare {
 			t.Errorf("seeded customer mode/project: %v %v", cu["sandbox"], cu["project_id"])
 		}
-		emails[cu["email"].(string)] = true
-		created, _ := time.Parse(time.RFC3339Nano, cu["created_at"].(string))
+		emails[str(cu["email"])] = true
+		created, _ := time.Parse(time.RFC3339Nano, str(cu["created_at"]))
 		if !created.Before(clock.Now()) || created.Before(prev) {
 			t.Errorf("created_at %v out of order or in the future", created)
 		}
 		prev = created
-		md := cu["metadata"].(map[string]any)
+		md := obj(cu["metadata"])
 		if tier := md["tier"]; tier != "gold" && tier != "silver" && tier != "bronze" {
 			t.Errorf("tier %v", tier)
 		}

@@ -56,7 +56,7 @@ func TestGatewayCatalog(t *testing.T) {
 		if r.body["has_more"] != true {
 			break
 		}
-		cursor = page[len(page)-1]["id"].(string)
+		cursor = str(page[len(page)-1]["id"])
 	}
 	if len(seen) != len(catalog) || seen[0] != "1" {
 		t.Errorf("paged catalog = %v", seen)
@@ -77,7 +77,7 @@ func TestGatewayConfigurationLifecycle(t *testing.T) {
 		t.Fatalf("create answer leaks settings: %s", r.raw)
 	}
 	gc := r.object(t, "gateway_configuration")
-	id := gc["id"].(string)
+	id := str(gc["id"])
 	if gc["gateway_id"] != 6.0 || gc["gateway_name"] != "stripe" || gc["enabled"] != true || gc["enabled_at"] == nil ||
 		gc["project_id"] != c.user || gc["is_pulling"] != false || gc["config_entries"] != nil || gc["processing_region"] != "US" {
 		t.Errorf("created = %v", gc)
@@ -104,7 +104,7 @@ func TestGatewayConfigurationLifecycle(t *testing.T) {
 	// New settings replace the old ones and refresh public_keys.
 	upd = c.do("PUT", "/gateway-configurations/"+id, map[string]any{"enabled": true,
 		"settings": map[string]any{"secret_key": "sk2", "public_key": "pk2", "merchant_account_country": "FR"}}).object(t, "gateway_configuration")
-	if upd["enabled_at"] == nil || upd["public_keys"].(map[string]any)["public_key"] != "pk2" || upd["merchant_account_country_code"] != "FR" {
+	if upd["enabled_at"] == nil || obj(upd["public_keys"])["public_key"] != "pk2" || upd["merchant_account_country_code"] != "FR" {
 		t.Errorf("after new settings: %v", upd)
 	}
 	if got := s.ReceivedSettings(id); got["secret_key"] != "sk2" {
@@ -159,7 +159,7 @@ func TestGatewayConfigurationSettingsValidation(t *testing.T) {
 	if got := invalidFieldNames(t, missing); !slices.Equal(got, []string{"settings.secret_key", "settings.public_key"}) {
 		t.Errorf("missing settings invalid_fields = %v", got)
 	}
-	if msg := missing["message"].(string); !strings.Contains(msg, "secret_key") || !strings.Contains(msg, "public_key") {
+	if msg := str(missing["message"]); !strings.Contains(msg, "secret_key") || !strings.Contains(msg, "public_key") {
 		t.Errorf("message does not name the keys: %q", msg)
 	}
 
@@ -168,7 +168,7 @@ func TestGatewayConfigurationSettingsValidation(t *testing.T) {
 	if got := invalidFieldNames(t, partial); !slices.Equal(got, []string{"settings.client_key", "settings.bogus"}) {
 		t.Errorf("adyen invalid_fields = %v", got)
 	}
-	if msg := partial["message"].(string); !strings.Contains(msg, "client_key") || !strings.Contains(msg, "bogus") {
+	if msg := str(partial["message"]); !strings.Contains(msg, "client_key") || !strings.Contains(msg, "bogus") {
 		t.Errorf("message does not name the keys: %q", msg)
 	}
 
@@ -179,13 +179,13 @@ func TestGatewayConfigurationSettingsValidation(t *testing.T) {
 		fails(t, http.StatusBadRequest, invalid)
 	// The sandbox gateway needs no settings at all.
 	sb := c.do("POST", "/gateways/sandbox/gateway-configurations", map[string]any{}).object(t, "gateway_configuration")
-	if len(sb["public_keys"].(map[string]any)) != 0 || len(sb["sub_accounts_enabled"].([]any)) != 0 || len(sb["metadata"].(map[string]any)) != 0 {
+	if len(obj(sb["public_keys"])) != 0 || len(arr(sb["sub_accounts_enabled"])) != 0 || len(obj(sb["metadata"])) != 0 {
 		t.Errorf("sandbox configuration defaults: %v", sb)
 	}
 
 	// An update with bad settings changes nothing.
 	gc := c.do("POST", "/gateways/stripe/gateway-configurations", map[string]any{"name": "Kept", "settings": stripeSettings()}).object(t, "gateway_configuration")
-	id := gc["id"].(string)
+	id := str(gc["id"])
 	c.do("PUT", "/gateway-configurations/"+id, map[string]any{"name": "Changed", "settings": map[string]any{"secret_key": "only"}}).
 		fails(t, http.StatusBadRequest, invalid)
 	if got := c.do("GET", "/gateway-configurations/"+id, nil).object(t, "gateway_configuration"); got["name"] != "Kept" {
@@ -215,7 +215,7 @@ func TestGatewayConfigurationSettingsValidation(t *testing.T) {
 func TestExpandEncodings(t *testing.T) {
 	_, c := newTestServer(t, Options{})
 	gc := c.do("POST", "/gateways/stripe/gateway-configurations", map[string]any{"settings": stripeSettings()}).object(t, "gateway_configuration")
-	id := gc["id"].(string)
+	id := str(gc["id"])
 	hasGateway := func(obj map[string]any) bool {
 		g, _ := obj["gateway"].(map[string]any)
 		return g["name"] == "stripe"

@@ -132,7 +132,7 @@ func (r reply) items(t *testing.T, key string) []map[string]any {
 	}
 	out := make([]map[string]any, len(arr))
 	for i, v := range arr {
-		out[i] = v.(map[string]any)
+		out[i] = obj(v)
 	}
 	return out
 }
@@ -140,7 +140,7 @@ func (r reply) items(t *testing.T, key string) []map[string]any {
 func ids(items []map[string]any) []string {
 	out := make([]string, len(items))
 	for i, it := range items {
-		out[i] = it["id"].(string)
+		out[i] = str(it["id"])
 	}
 	return out
 }
@@ -154,11 +154,16 @@ func invalidFieldNames(t *testing.T, body map[string]any) []string {
 	}
 	var names []string
 	for _, f := range arr {
-		m := f.(map[string]any)
+		m := obj(f)
 		if m["message"] == "" {
 			t.Errorf("invalid field without message: %v", m)
 		}
-		names = append(names, m["name"].(string))
+		names = append(names, str(m["name"]))
 	}
 	return names
 }
+
+// Checked conversions of decoded JSON values (zero value on mismatch).
+func str(v any) string         { s, _ := v.(string); return s }
+func obj(v any) map[string]any { m, _ := v.(map[string]any); return m }
+func arr(v any) []any          { a, _ := v.([]any); return a }

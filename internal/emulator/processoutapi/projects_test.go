@@ -36,7 +36,7 @@ func TestSupervisedProjects(t *testing.T) {
 	if !strings.HasPrefix(key, "key_live_") {
 		t.Fatalf("creation answer private_key = %q", key)
 	}
-	childID := child["id"].(string)
+	childID := str(child["id"])
 	if child["supervisor_project_id"] != parent.user || child["default_currency"] != "EUR" || child["email"] != "ops@example.com" {
 		t.Errorf("child = %v", child)
 	}
@@ -74,7 +74,7 @@ func TestSupervisedProjects(t *testing.T) {
 	childClient.do("GET", "/projects/"+parent.user, nil).fails(t, http.StatusNotFound, "resource.project.not-found")
 	// A grandchild is visible to the top-level supervisor.
 	grand := childClient.do("POST", "/supervised-projects", map[string]any{"name": "Grandchild"}).object(t, "project")
-	parent.do("GET", "/projects/"+grand["id"].(string), nil).ok(t)
+	parent.do("GET", "/projects/"+str(grand["id"]), nil).ok(t)
 	// Unrelated projects are not found.
 	stranger := s.client(t, s.AddProject("Stranger", false))
 	stranger.do("GET", "/projects/"+childID, nil).fails(t, http.StatusNotFound, "resource.project.not-found")
@@ -96,10 +96,10 @@ func TestSupervisedProjects(t *testing.T) {
 	// Deleting the child deletes its objects and its own children.
 	cust := childClient.do("POST", "/customers", map[string]any{}).object(t, "customer")
 	parent.do("DELETE", "/projects/"+childID, nil).ok(t)
-	if _, ok := s.Object(KindCustomer, cust["id"].(string)); ok {
+	if _, ok := s.Object(KindCustomer, str(cust["id"])); ok {
 		t.Error("child's customer survived the child")
 	}
-	if _, ok := s.Object(KindProject, grand["id"].(string)); ok {
+	if _, ok := s.Object(KindProject, str(grand["id"])); ok {
 		t.Error("grandchild survived its supervisor")
 	}
 	childClient.do("GET", "/customers", nil).fails(t, http.StatusUnauthorized, "request.authentication.invalid")

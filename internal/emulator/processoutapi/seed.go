@@ -47,9 +47,9 @@ func (s *Server) SeedCustomers(projectID string, n int) {
 	start := now.Add(-time.Duration(n+1) * seedSpacing)
 	first := s.seeded[bare] + 1
 	s.seeded[bare] += n
-	recs := make([]*record, n)
-	// One backing array for all customers keeps the heap compact.
+	recs := make([]record, n)
 	customers := make([]Customer, n)
+	pool := seedPool{strs: map[string]*string{}, metadata: map[[2]string]map[string]string{}}
 	for i := range customers {
 		k := first + i
 		cu := &customers[i]
@@ -66,15 +66,15 @@ func (s *Server) SeedCustomers(projectID string, n int) {
 			ID:           s.newID(KindCustomer, "cust_", alnum),
 			ProjectID:    bare,
 			Balance:      "0",
-			Currency:     ptr(seedCurrencies[country]),
+			Currency:     pool.str(seedCurrencies[country]),
 			Email:        ptr(fmt.Sprintf("customer-%05d@example.com", k)),
-			FirstName:    ptr(seedFirstNames[s.rng.Intn(len(seedFirstNames))]),
-			LastName:     ptr(seedLastNames[s.rng.Intn(len(seedLastNames))]),
+			FirstName:    pool.str(seedFirstNames[s.rng.Intn(len(seedFirstNames))]),
+			LastName:     pool.str(seedLastNames[s.rng.Intn(len(seedLastNames))]),
 			Address1:     ptr(fmt.Sprintf("%d Main Street", 1+s.rng.Intn(999))),
-			City:         ptr(seedCities[slices.Index(seedCountries, country)]),
+			City:         pool.str(seedCities[slices.Index(seedCountries, country)]),
 			Zip:          ptr(fmt.Sprintf("%05d", s.rng.Intn(100000))),
-			CountryCode:  ptr(country),
-			Metadata:     map[string]string{"tier": tier, "segment": seedSegments[s.rng.Intn(len(seedSegments))]},
+			CountryCode:  pool.str(country),
+			Metadata:     pool.meta(tier, seedSegments[s.rng.Intn(len(seedSegments))]),
 			ReferenceID:  ptr(fmt.Sprintf("crm-%05d", k)),
 			Sandbox:      sandbox,
 			CreatedAt:    created,
@@ -87,11 +87,44 @@ func (s *Server) SeedCustomers(projectID string, n int) {
 		if k%3 == 0 {
 			cu.PhoneNumber = ptr(fmt.Sprintf("0033%09d", s.rng.Intn(1_000_000_000)))
 		}
-		recs[i] = &record{kind: KindCustomer, ident: cu.ident(), seq: s.nextSeq(), obj: cu}
+		recs[i] = record{kind: KindCustomer, ident: cu.ident(), seq: s.nextSeq(), obj: cu}
 		// Make the id visible to newID's uniqueness check right away.
-		s.st.index(recs[i])
+		s.st.index(&recs[i])
 	}
-	s.st.insertMany(listKey{kind: KindCustomer, owner: bare, sandbox: sandbox}, recs)
+	ordered := make([]*record, n)
+	for i := range recs {
+		ordered[i] = &recs[i]
+	}
+	s.st.insertMany(listKey{kind: KindCustomer, owner: bare, sandbox: sandbox}, ordered)
+}
+
+// seedPool shares the repeated values of seeded customers (one backing
+// array for the customers and records, one *string per distinct name, one
+// metadata map per tier and segment), which keeps 100k customers compact.
+// Sharing is safe because stored objects are never mutated in place:
+// updates and PatchObject replace pointers, maps and slices.
+type seedPool struct {
+	strs     map[string]*string
+	metadata map[[2]string]map[string]string
+}
+
+func (p *seedPool) str(v string) *string {
+	if sp, ok := p.strs[v]; ok {
+		return sp
+	}
+	sp := &v
+	p.strs[v] = sp
+	return sp
+}
+
+func (p *seedPool) meta(tier, segment string) map[string]string {
+	key := [2]string{tier, segment}
+	if m, ok := p.metadata[key]; ok {
+		return m
+	}
+	m := map[string]string{"tier": tier, "segment": segment}
+	p.metadata[key] = m
+	return m
 }
 
 func ptr(s string) *string { return &s }

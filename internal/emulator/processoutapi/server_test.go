@@ -111,7 +111,7 @@ func TestAuthentication(t *testing.T) {
 	client{t: t, h: s}.do("GET", "/missing", nil).fails(t, http.StatusUnauthorized, "request.authentication.invalid")
 
 	// Another project sees nothing of ours.
-	other.do("GET", "/customers/"+cust["id"].(string), nil).fails(t, http.StatusNotFound, "resource.customer.not-found")
+	other.do("GET", "/customers/"+str(cust["id"]), nil).fails(t, http.StatusNotFound, "resource.customer.not-found")
 	if n := other.do("GET", "/customers", nil).ok(t)["total_count"]; n != 0.0 {
 		t.Errorf("other project lists %v customers", n)
 	}
@@ -138,12 +138,12 @@ func TestSandboxMode(t *testing.T) {
 		t.Errorf("sandbox customer: sandbox=%v project_id=%v", cust["sandbox"], cust["project_id"])
 	}
 	// Sandbox and live data are separate.
-	live.do("GET", "/customers/"+cust["id"].(string), nil).fails(t, http.StatusNotFound, "resource.customer.not-found")
+	live.do("GET", "/customers/"+str(cust["id"]), nil).fails(t, http.StatusNotFound, "resource.customer.not-found")
 	liveCust := live.do("POST", "/customers", map[string]any{}).object(t, "customer")
 	if liveCust["sandbox"] != false {
 		t.Errorf("live customer sandbox = %v", liveCust["sandbox"])
 	}
-	if got := ids(sb.do("GET", "/customers", nil).items(t, "customers")); !slices.Equal(got, []string{cust["id"].(string)}) {
+	if got := ids(sb.do("GET", "/customers", nil).items(t, "customers")); !slices.Equal(got, []string{str(cust["id"])}) {
 		t.Errorf("sandbox list = %v", got)
 	}
 	if got := len(s.Objects(bare, KindCustomer)); got != 2 {
@@ -165,7 +165,7 @@ func TestSDKNoise(t *testing.T) {
 	if cust["email"] != "go@example.com" || cust["balance"] != "0" || cust["metadata"] == nil {
 		t.Errorf("customer from Go-style body: %v", cust)
 	}
-	id := cust["id"].(string)
+	id := str(cust["id"])
 	// Bodies on GET and DELETE are ignored, even malformed ones.
 	c.do("GET", "/customers/"+id+"?end_before=&filter=&limit=0&start_after=", `{"expand":null,`).ok(t)
 	// Python/Node/Ruby option noise in the query.
@@ -209,7 +209,7 @@ func TestDeterministicSeed(t *testing.T) {
 		c := s.client(t, creds)
 		cust := c.do("POST", "/customers", map[string]any{}).object(t, "customer")
 		gc := c.do("POST", "/gateways/sandbox/gateway-configurations", map[string]any{}).object(t, "gateway_configuration")
-		return []string{creds.ProjectID, creds.Secret, cust["id"].(string), gc["id"].(string)}
+		return []string{creds.ProjectID, creds.Secret, str(cust["id"]), str(gc["id"])}
 	}
 	a, b := run(), run()
 	if !slices.Equal(a, b) {

@@ -13,7 +13,7 @@ func TestWebhookEndpoints(t *testing.T) {
 		"url":              "https://hooks.example.com/processout?src=po&x=1",
 		"events_whitelist": []any{"transaction.captured", "invoice.completed", "transaction.captured"},
 	}).object(t, "webhook_endpoint")
-	id := we["id"].(string)
+	id := str(we["id"])
 	if !strings.HasPrefix(id, "whe_") || len(id) != len("whe_")+32 || we["project_id"] != c.user || we["sandbox"] != false || we["created_at"] == nil {
 		t.Errorf("created = %v", we)
 	}
@@ -23,7 +23,7 @@ func TestWebhookEndpoints(t *testing.T) {
 
 	// null/absent fields are unchanged; [] is kept.
 	up := c.do("PUT", "/webhook-endpoints/"+id, map[string]any{"url": nil, "events_whitelist": []any{}}).object(t, "webhook_endpoint")
-	if up["url"] != we["url"] || up["events_whitelist"] == nil || len(up["events_whitelist"].([]any)) != 0 {
+	if up["url"] != we["url"] || up["events_whitelist"] == nil || len(arr(up["events_whitelist"])) != 0 {
 		t.Errorf("after PUT = %v", up)
 	}
 	all := c.do("POST", "/webhook-endpoints", map[string]any{"url": "http://localhost:8080/hook"}).object(t, "webhook_endpoint")
@@ -31,7 +31,7 @@ func TestWebhookEndpoints(t *testing.T) {
 		t.Errorf("no whitelist should be null, got %v", all["events_whitelist"])
 	}
 
-	if got := ids(c.do("GET", "/webhook-endpoints", nil).items(t, "webhook_endpoints")); !slices.Equal(got, []string{all["id"].(string), id}) {
+	if got := ids(c.do("GET", "/webhook-endpoints", nil).items(t, "webhook_endpoints")); !slices.Equal(got, []string{str(all["id"]), id}) {
 		t.Errorf("list (desc) = %v", got)
 	}
 
@@ -58,10 +58,9 @@ func TestWebhookEndpoints(t *testing.T) {
 }
 
 func toStrings(v any) []string {
-	arr, _ := v.([]any)
-	out := make([]string, len(arr))
-	for i, e := range arr {
-		out[i], _ = e.(string)
+	var out []string
+	for _, e := range arr(v) {
+		out = append(out, str(e))
 	}
 	return out
 }
