@@ -5,7 +5,6 @@ import (
 	"io"
 	"net/http"
 	"regexp"
-	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -126,31 +125,45 @@ func TestActionRunEndToEnd(t *testing.T) {
 
 func TestEnvAndExports(t *testing.T) {
 	e := start(t, Config{Seed: 3})
-	env := e.Env()
-	want := []string{"MEMBRANE_API_URL", "MEMBRANE_ACCESS_TOKEN", "PROCESSOUT_CONNECTION_ID", "MEMBRANE_WORKSPACE_KEY",
-		"MEMBRANE_WORKSPACE_SECRET", "MEMBRANE_TENANT_KEY", "PROCESSOUT_API_URL", "PROCESSOUT_PROJECT_ID", "PROCESSOUT_PROJECT_SECRET"}
-	if len(env) != len(want) {
-		t.Fatalf("Env has %d keys: %v", len(env), env)
+	sets := map[string]map[string]string{"active": e.Env(), "workspace": e.WorkspaceEnv(), "direct": e.DirectEnv()}
+	wantKeys := map[string][]string{
+		"active":    {"MEMBRANE_API_URL", "MEMBRANE_ACCESS_TOKEN", "PROCESSOUT_CONNECTION_ID"},
+		"workspace": {"MEMBRANE_API_URL", "MEMBRANE_WORKSPACE_KEY", "MEMBRANE_WORKSPACE_SECRET", "MEMBRANE_TENANT_KEY", "PROCESSOUT_CONNECTION_ID"},
+		"direct":    {"PROCESSOUT_API_URL", "PROCESSOUT_PROJECT_ID", "PROCESSOUT_PROJECT_SECRET"},
 	}
-	for _, k := range want {
-		if env[k] == "" {
-			t.Errorf("%s is empty", k)
+	for name, keys := range wantKeys {
+		if len(sets[name]) != len(keys) {
+			t.Fatalf("%s env has %d keys: %v", name, len(sets[name]), sets[name])
+		}
+		for _, k := range keys {
+			if sets[name][k] == "" {
+				t.Errorf("%s: %s is empty", name, k)
+			}
 		}
 	}
-	if env["MEMBRANE_API_URL"] != e.MembraneURL || env["PROCESSOUT_API_URL"] != e.ProcessOutURL ||
-		env["PROCESSOUT_PROJECT_ID"] != e.Project.ProjectID || env["PROCESSOUT_CONNECTION_ID"] != e.Connection.ID {
-		t.Fatalf("Env %v", env)
+	if e.Env()["MEMBRANE_API_URL"] != e.MembraneURL || e.DirectEnv()["PROCESSOUT_API_URL"] != e.ProcessOutURL ||
+		e.DirectEnv()["PROCESSOUT_PROJECT_ID"] != e.Project.ProjectID || e.Env()["PROCESSOUT_CONNECTION_ID"] != e.Connection.ID {
+		t.Fatalf("Env %v / %v", e.Env(), e.DirectEnv())
 	}
-	lines := strings.Split(strings.TrimSuffix(e.Exports(), "\n"), "\n")
-	if len(lines) != len(want) || !sort.StringsAreSorted(lines) {
-		t.Fatalf("Exports:\n%s", e.Exports())
-	}
-	line := regexp.MustCompile(`^export ([A-Z_]+)='([^']*)'$`)
-	for _, l := range lines {
+	line := regexp.MustCompile(`^(# )?export ([A-Z_]+)='([^']*)'$`)
+	active := 0
+	for _, l := range strings.Split(strings.TrimSuffix(e.Exports(), "\n"), "\n") {
+		if strings.HasPrefix(l, "# Alternative") {
+			continue
+		}
 		m := line.FindStringSubmatch(l)
-		if m == nil || env[m[1]] != m[2] {
+		if m == nil {
 			t.Fatalf("bad export line %q", l)
 		}
+		if m[1] == "" {
+			active++
+			if e.Env()[m[2]] != m[3] {
+				t.Fatalf("active export %q does not match Env", l)
+			}
+		}
+	}
+	if active != len(e.Env()) {
+		t.Fatalf("%d active exports, want %d:\n%s", active, len(e.Env()), e.Exports())
 	}
 }
 
