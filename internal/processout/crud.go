@@ -14,13 +14,20 @@ type endpoint struct {
 	item       string // "/webhook-endpoints/{id}"
 	key        string // "webhook_endpoint"
 	plural     string // "webhook_endpoints"
+	// idParam names the item path's parameter; "id" when empty. Membrane
+	// action inputs carry path parameters under these names.
+	idParam string
 }
 
 func (e endpoint) request(op, method string, id string) Request {
 	req := Request{Operation: e.name + "." + op, Method: method, Path: e.collection, ResponseKey: e.key}
 	if id != "" {
+		param := e.idParam
+		if param == "" {
+			param = "id"
+		}
 		req.Path = e.item
-		req.PathParams = map[string]string{"id": id}
+		req.PathParams = map[string]string{param: id}
 	}
 	return req
 }

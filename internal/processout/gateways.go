@@ -54,8 +54,8 @@ func (f FlexibleID) Int() int64 {
 }
 
 var gateways = endpoint{
-	name: "gateway", collection: "/gateways", item: "/gateways/{id}",
-	key: "gateway", plural: "gateways",
+	name: "gateway", collection: "/gateways", item: "/gateways/{gateway_name}",
+	key: "gateway", plural: "gateways", idParam: "gateway_name",
 }
 
 // GetGateway fetches one catalog entry by its name (slug), such as "stripe".

@@ -46,8 +46,8 @@ type ProjectInput struct {
 }
 
 var projects = endpoint{
-	name: "project", collection: "/supervised-projects", item: "/projects/{id}",
-	key: "project", plural: "projects",
+	name: "project", collection: "/supervised-projects", item: "/projects/{project_id}",
+	key: "project", plural: "projects", idParam: "project_id",
 }
 
 func (in ProjectInput) body() ProjectInput {

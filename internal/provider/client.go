@@ -47,8 +47,12 @@ func buildClient(ctx context.Context, cfg settings, version string, diags *diag.
 	if conn == nil {
 		return nil
 	}
+	var transport processout.Transport = membrane.NewProxyTransport(mc, conn.ID)
+	if len(cfg.actions) > 0 {
+		transport = membrane.NewActionTransport(mc, conn.ID, cfg.actions)
+	}
 	return &providerData{
-		api:        processout.New(membrane.NewProxyTransport(mc, conn.ID)),
+		api:        processout.New(transport),
 		transport:  transportMembrane,
 		membrane:   mc,
 		connection: conn,

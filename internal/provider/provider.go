@@ -31,6 +31,7 @@ type ProcessOutProviderModel struct {
 	ProcessOutAPIURL        types.String `tfsdk:"processout_api_url"`
 	ProjectID               types.String `tfsdk:"project_id"`
 	ProjectSecret           types.String `tfsdk:"project_secret"`
+	MembraneActions         types.Map    `tfsdk:"membrane_actions"`
 	MaxRetries              types.Int64  `tfsdk:"max_retries"`
 	RequestTimeout          types.String `tfsdk:"request_timeout"`
 }
@@ -89,6 +90,12 @@ func (p *ProcessOutProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 			"project_secret": schema.StringAttribute{
 				Optional: true, Sensitive: true,
 				MarkdownDescription: "Direct transport: ProcessOut project secret key. Environment: `PROCESSOUT_PROJECT_SECRET`.",
+			},
+			"membrane_actions": schema.MapAttribute{
+				Optional: true, ElementType: types.StringType,
+				MarkdownDescription: "Routes provider operations to Membrane actions instead of proxy calls: a map from operation name " +
+					"(such as `webhook_endpoint.create`; the list is in the provider documentation) to an action id or key " +
+					"(see the `processout_membrane_actions` data source). Operations not listed go through the connection proxy. Membrane only.",
 			},
 			"max_retries": schema.Int64Attribute{
 				Optional:            true,

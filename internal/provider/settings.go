@@ -15,6 +15,7 @@ import (
 	"github.com/processout/terraform-provider-processout/internal/direct"
 	"github.com/processout/terraform-provider-processout/internal/httpx"
 	"github.com/processout/terraform-provider-processout/internal/membrane"
+	"github.com/processout/terraform-provider-processout/internal/processout"
 )
 
 const (
@@ -46,6 +47,8 @@ type settings struct {
 	processoutURL *url.URL
 	projectID     string
 	projectSecret string
+
+	actions map[string]string // operation → Membrane action
 
 	maxRetries     int
 	requestTimeout time.Duration
@@ -113,7 +116,7 @@ func resolveSettings(m ProcessOutProviderModel, env envLookup, diags *diag.Diagn
 			return settings{}, false
 		}
 	}
-	if m.MaxRetries.IsUnknown() {
+	if m.MaxRetries.IsUnknown() || m.MembraneActions.IsUnknown() {
 		return settings{}, false
 	}
 	r := map[string]resolved{}
@@ -147,7 +150,11 @@ func resolveSettings(m ProcessOutProviderModel, env envLookup, diags *diag.Diagn
 		cfg.requestTimeout = d
 	}
 
+	cfg.actions = resolveActions(m.MembraneActions, diags)
 	membraneSet := pick(r, "membrane_token", "membrane_workspace_key", "membrane_workspace_secret", "membrane_tenant_key", "connection_id")
+	if len(cfg.actions) > 0 {
+		membraneSet = append(membraneSet, resolved{setting: setting{attr: "membrane_actions"}, value: "set", source: "membrane_actions"})
+	}
 	directSet := pick(r, "project_id", "project_secret")
 	// The API URLs alone do not choose a transport, but naming one of the
 	// other transport is a mistake worth reporting.
@@ -246,4 +253,33 @@ func describeAll(rs []resolved) string {
 	}
 	sort.Strings(names)
 	return strings.Join(names, ", ")
+}
+
+// resolveActions reads membrane_actions, refusing operation names the
+// provider never issues (a typo would silently fall back to the proxy).
+func resolveActions(m types.Map, diags *diag.Diagnostics) map[string]string {
+	if m.IsNull() {
+		return nil
+	}
+	known := map[string]bool{}
+	for _, op := range processout.Operations() {
+		known[op] = true
+	}
+	actions := map[string]string{}
+	for op, v := range m.Elements() {
+		s, _ := v.(types.String)
+		switch {
+		case s.IsUnknown():
+			continue // known at apply; the proxy serves the plan
+		case !known[op]:
+			diags.AddAttributeError(path.Root("membrane_actions").AtMapKey(op), "Unknown operation in membrane_actions",
+				fmt.Sprintf("%q is not an operation of the provider. Operations: %s.", op, strings.Join(processout.Operations(), ", ")))
+		case s.IsNull() || s.ValueString() == "":
+			diags.AddAttributeError(path.Root("membrane_actions").AtMapKey(op), "Empty action in membrane_actions",
+				fmt.Sprintf("Give the id or key of the Membrane action that performs %s.", op))
+		default:
+			actions[op] = s.ValueString()
+		}
+	}
+	return actions
 }

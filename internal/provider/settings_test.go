@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
@@ -14,7 +15,7 @@ func envOf(vars map[string]string) envLookup {
 
 func emptyModel() ProcessOutProviderModel {
 	n := types.StringNull()
-	return ProcessOutProviderModel{n, n, n, n, n, n, n, n, n, types.Int64Null(), n}
+	return ProcessOutProviderModel{n, n, n, n, n, n, n, n, n, types.MapNull(types.StringType), types.Int64Null(), n}
 }
 
 func TestResolveSettings(t *testing.T) {
@@ -43,6 +44,12 @@ func TestResolveSettings(t *testing.T) {
 			env: map[string]string{"MEMBRANE_ACCESS_TOKEN": "t"}, wantErr: []string{"membrane_api_url", "not an absolute http(s) URL"}},
 		{name: "bad timeout", model: func(m *ProcessOutProviderModel) { m.RequestTimeout = types.StringValue("soon") },
 			env: map[string]string{"MEMBRANE_ACCESS_TOKEN": "t"}, wantErr: []string{"request_timeout must be a positive Go duration"}},
+		{name: "actions with the direct transport", model: func(m *ProcessOutProviderModel) {
+			m.MembraneActions = types.MapValueMust(types.StringType, map[string]attr.Value{"customer.list": types.StringValue("list-customers")})
+		}, env: map[string]string{"PROCESSOUT_PROJECT_ID": "p", "PROCESSOUT_PROJECT_SECRET": "s"}, wantErr: []string{"membrane_actions", "project_id (from PROCESSOUT_PROJECT_ID)"}},
+		{name: "unknown operation", model: func(m *ProcessOutProviderModel) {
+			m.MembraneActions = types.MapValueMust(types.StringType, map[string]attr.Value{"customers.list": types.StringValue("list-customers")})
+		}, env: map[string]string{"MEMBRANE_ACCESS_TOKEN": "t"}, wantErr: []string{`"customers.list" is not an operation of the provider`, "customer.list"}},
 		{name: "bad retries", model: func(m *ProcessOutProviderModel) { m.MaxRetries = types.Int64Value(-1) },
 			env: map[string]string{"MEMBRANE_ACCESS_TOKEN": "t"}, wantErr: []string{"max_retries must be between 0 and 50"}},
 	}

@@ -1,0 +1,141 @@
+package membrane
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+
+	"github.com/processout/terraform-provider-processout/internal/processout"
+)
+
+// ActionTransport runs the operations named in its routes as Membrane
+// actions and sends every other operation through the connection proxy.
+//
+// Contract with the actions (the provider documentation repeats it):
+//   - input: the operation's path parameters by name (id, project_id,
+//     gateway_name), its query parameters (lists: limit, start_after, order
+//     and filters), the fields of its JSON body, and idempotencyKey on writes;
+//   - output: the object for reads, creates and updates; {"items": [...],
+//     "has_more": bool} for lists; anything for deletes;
+//   - failure: Membrane's action_run error, whose data.status and
+//     data.error_type carry ProcessOut's answer.
+type ActionTransport struct {
+	client       *Client
+	connectionID string
+	routes       map[string]string // operation → action id or key
+	proxy        *ProxyTransport
+}
+
+// NewActionTransport returns a transport that routes the given operations
+// to actions on the connection.
+func NewActionTransport(client *Client, connectionID string, routes map[string]string) *ActionTransport {
+	return &ActionTransport{client: client, connectionID: connectionID, routes: routes, proxy: NewProxyTransport(client, connectionID)}
+}
+
+// Do implements processout.Transport.
+func (t *ActionTransport) Do(ctx context.Context, req *processout.Request) (*processout.Response, error) {
+	action, routed := t.routes[req.Operation]
+	if !routed {
+		return t.proxy.Do(ctx, req)
+	}
+	input, err := actionInput(req)
+	if err != nil {
+		return nil, err
+	}
+	run, err := t.client.RunAction(ctx, req.Operation, action, t.connectionID, input)
+	var me *Error
+	if errors.As(err, &me) && me.Type == "action_run" {
+		return relayedFailure(me), nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	body, err := envelope(req, action, run)
+	if err != nil {
+		return nil, err
+	}
+	return &processout.Response{Status: http.StatusOK, Body: body, Attempts: 1}, nil
+}
+
+func actionInput(req *processout.Request) (map[string]any, error) {
+	input := map[string]any{}
+	if req.Body != nil {
+		raw, err := json.Marshal(req.Body)
+		if err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal(raw, &input); err != nil {
+			return nil, err
+		}
+	}
+	for k, vs := range req.Query {
+		if len(vs) == 1 {
+			input[k] = vs[0]
+		} else {
+			input[k] = vs
+		}
+	}
+	for k, v := range req.PathParams {
+		input[k] = v
+	}
+	if req.IdempotencyKey != "" {
+		input["idempotencyKey"] = req.IdempotencyKey
+	}
+	return input, nil
+}
+
+// envelope rewraps an action's output as the ProcessOut answer the typed
+// client decodes, checking it has the shape the operation needs.
+func envelope(req *processout.Request, action string, run *RunResult) ([]byte, error) {
+	shapeErr := func(missing string) error {
+		return &ShapeError{Action: action, Operation: req.Operation, Missing: missing, RunID: run.ActionRunID}
+	}
+	if req.Method == http.MethodDelete {
+		return []byte(`{"success":true}`), nil
+	}
+	var fields map[string]json.RawMessage
+	if json.Unmarshal(run.Output, &fields) != nil || fields == nil {
+		return nil, shapeErr("a JSON object")
+	}
+	if req.List {
+		items, ok := fields["items"]
+		if !ok {
+			return nil, shapeErr(`"items"`)
+		}
+		hasMore := fields["has_more"]
+		if hasMore == nil {
+			hasMore = json.RawMessage("false")
+		}
+		return json.Marshal(map[string]json.RawMessage{"success": json.RawMessage("true"), req.ResponseKey: items, "has_more": hasMore})
+	}
+	// Catalog entries are identified by name, everything else by id.
+	idField := "id"
+	if req.ResponseKey == "gateway" {
+		idField = "name"
+	}
+	if id, ok := fields[idField]; !ok || string(id) == "null" {
+		return nil, shapeErr(`"` + idField + `"`)
+	}
+	return json.Marshal(map[string]json.RawMessage{"success": json.RawMessage("true"), req.ResponseKey: run.Output})
+}
+
+// relayedFailure turns an action_run error back into ProcessOut's answer,
+// so a 404 still means "gone" and field errors still name the field.
+func relayedFailure(e *Error) *processout.Response {
+	var data struct {
+		Status        int             `json:"status"`
+		ErrorType     string          `json:"error_type"`
+		InvalidFields json.RawMessage `json:"invalid_fields"`
+	}
+	_ = json.Unmarshal(e.Data, &data)
+	status := data.Status
+	if status == 0 {
+		status = e.Status
+	}
+	body, _ := json.Marshal(map[string]any{
+		"success": false, "error_type": data.ErrorType, "message": e.Message + " [action run " + e.ActionRunID + "]",
+		"invalid_fields": data.InvalidFields,
+	})
+	return &processout.Response{Status: status, Body: body, Attempts: 1}
+}
