@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"strconv"
 
 	"github.com/processout/terraform-provider-processout/internal/processout"
 )
@@ -70,6 +71,12 @@ func actionInput(req *processout.Request) (map[string]any, error) {
 		}
 	}
 	for k, vs := range req.Query {
+		// The page size is a number in action schemas; other query values
+		// (IDs, filters) stay text even when they look numeric.
+		if n, err := strconv.Atoi(vs[0]); k == "limit" && len(vs) == 1 && err == nil {
+			input[k] = n
+			continue
+		}
 		if len(vs) == 1 {
 			input[k] = vs[0]
 		} else {

@@ -149,5 +149,7 @@ func (p *ProcessOutProvider) DataSources(context.Context) []func() datasource.Da
 		NewGatewayConfigurationDataSource,
 		NewGatewayConfigurationsDataSource,
 		NewWebhookEndpointsDataSource,
+		NewMembraneConnectionDataSource,
+		NewMembraneActionsDataSource,
 	}
 }
