@@ -1,6 +1,7 @@
 package processoutapi
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -207,4 +208,23 @@ func (c *reqCtx) expansions(k *kindSpec) (expansions, *apiError) {
 		ex[head] = true
 	}
 	return ex, nil
+}
+
+// readNewID reads a caller-supplied "id" on create (null/absent: generate
+// one). Honouring it is [U] (reference §5d). It must be 1–128 letters,
+// digits, "_" or "-", must not start with forbiddenPrefix and must be free;
+// otherwise 400 request.validation.invalid-id.
+func (s *Server) readNewID(in *input, kind, forbiddenPrefix string) string {
+	id, ok := in.str("id", "invalid-id")
+	switch {
+	case !ok || id == "":
+		return ""
+	case !idPattern.MatchString(id) || (forbiddenPrefix != "" && strings.HasPrefix(id, forbiddenPrefix)):
+		in.fail("invalid-id", "id", "The id must be 1 to 128 letters, digits, underscores or hyphens.")
+	case s.st.get(kind, id) != nil:
+		in.fail("invalid-id", "id", fmt.Sprintf("The id %s is already in use.", id))
+	default:
+		return id
+	}
+	return ""
 }

@@ -74,10 +74,7 @@ func (cu *Customer) clone() object { cp := *cu; return &cp }
 func (cu *Customer) normalize() {
 	cu.Project, cu.DefaultToken, cu.Tokens, cu.Subscriptions, cu.Transactions = nil, nil, nil, nil, nil
 	cu.CreatedAt, cu.RegisteredAt = cu.CreatedAt.UTC(), cu.RegisteredAt.UTC()
-	if cu.DateOfBirth != nil {
-		t := cu.DateOfBirth.UTC()
-		cu.DateOfBirth = &t
-	}
+	cu.DateOfBirth = utcPtr(cu.DateOfBirth)
 	if cu.Metadata == nil {
 		cu.Metadata = map[string]string{}
 	}
@@ -128,7 +125,8 @@ func createCustomer(s *Server, c *reqCtx, in *input) (object, *apiError) {
 }
 
 // applyCustomer validates a create/update body into cu. Update semantics
-// [U] (reference §5d): null/absent = unchanged. Free-text fields keep ""
+// [U] (reference §5d): null/absent = unchanged; a provided metadata map
+// replaces the stored one whole. Free-text fields keep ""
 // as ""; code fields (currency, country_code, ip_address, sex,
 // default_token_id) and date_of_birth are cleared to null by "";
 // registered_at "" resets it to created_at. Phone numbers are stored with a

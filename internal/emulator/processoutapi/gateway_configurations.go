@@ -66,10 +66,7 @@ func (gc *GatewayConfiguration) clone() object { cp := *gc; return &cp }
 func (gc *GatewayConfiguration) normalize() {
 	gc.Project, gc.Gateway, gc.ConfigEntries = nil, nil, nil
 	gc.CreatedAt = gc.CreatedAt.UTC()
-	if gc.EnabledAt != nil {
-		t := gc.EnabledAt.UTC()
-		gc.EnabledAt = &t
-	}
+	gc.EnabledAt = utcPtr(gc.EnabledAt)
 	if gc.PublicKeys == nil {
 		gc.PublicKeys = map[string]string{}
 	}

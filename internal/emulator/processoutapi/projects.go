@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Project is a ProcessOut project (reference §5a).
@@ -229,7 +230,7 @@ func applyProject(in *input, p *Project, creating bool) {
 		switch {
 		case strings.TrimSpace(name) == "":
 			in.fail("missing-name", "name", "The name must not be empty.")
-		case len([]rune(name)) > 255:
+		case utf8.RuneCountInString(name) > 255:
 			in.fail("invalid-name", "name", "The name must not exceed 255 characters.")
 		default:
 			p.Name = name
@@ -289,23 +290,4 @@ func readDunning(in *input) ([]DunningAction, bool) {
 		out = append(out, action)
 	}
 	return out, valid
-}
-
-// readNewID reads a caller-supplied "id" on create (null/absent: generate
-// one). Honouring it is [U] (reference §5d). It must be 1–128 letters,
-// digits, "_" or "-", must not start with forbiddenPrefix and must be free;
-// otherwise 400 request.validation.invalid-id.
-func (s *Server) readNewID(in *input, kind, forbiddenPrefix string) string {
-	id, ok := in.str("id", "invalid-id")
-	switch {
-	case !ok || id == "":
-		return ""
-	case !idPattern.MatchString(id) || (forbiddenPrefix != "" && strings.HasPrefix(id, forbiddenPrefix)):
-		in.fail("invalid-id", "id", "The id must be 1 to 128 letters, digits, underscores or hyphens.")
-	case s.st.get(kind, id) != nil:
-		in.fail("invalid-id", "id", fmt.Sprintf("The id %s is already in use.", id))
-	default:
-		return id
-	}
-	return ""
 }

@@ -30,8 +30,9 @@ import (
 
 // Options configure a Server.
 type Options struct {
-	// RateLimitPerMinute: 0 = not enforced; >0 = per-project token bucket
-	// answering 429 request.rate.exceeded when exhausted.
+	// RateLimitPerMinute: 0 = not enforced (x-ratelimit reports a nominal
+	// 3000); >0 = a token bucket per project (sandbox and live traffic
+	// counted apart) answering 429 request.rate.exceeded when exhausted.
 	RateLimitPerMinute int
 	// Now is the clock; nil = time.Now.
 	Now func() time.Time
@@ -160,8 +161,6 @@ func (s *Server) forget(rec *record) {
 
 // reqCtx is one authenticated request as handlers see it.
 type reqCtx struct {
-	method    string
-	path      string   // decoded, without trailing slash
 	params    []string // decoded path placeholders, in order
 	query     url.Values
 	body      map[string]any // POST/PUT body; bodies of GET and DELETE are ignored
@@ -244,8 +243,6 @@ func (s *Server) dispatch(r *http.Request, entry *Request, remaining *int) respo
 		return resp
 	}
 
-	c.method = r.Method
-	c.path = "/" + strings.Join(segs, "/")
 	c.params = params
 	c.query = r.URL.Query()
 	hasBody := r.Method == http.MethodPost || r.Method == http.MethodPut
@@ -266,7 +263,8 @@ func (s *Server) dispatch(r *http.Request, entry *Request, remaining *int) respo
 			return errorResponse(newError(http.StatusBadRequest, "request.idempotency-key.invalid",
 				"The Idempotency-Key header must not exceed %d characters.", maxIdempotencyKeyLen))
 		}
-		ik = idemKey{project: c.projectID, sandbox: c.sandbox, method: r.Method, path: c.path, key: key}
+		path := "/" + strings.Join(segs, "/") // decoded: %7Bproject_id%7D and {project_id} are one path
+		ik = idemKey{project: c.projectID, sandbox: c.sandbox, method: r.Method, path: path, key: key}
 		fingerprint := ""
 		if hasBody { // DELETE bodies are ignored, so they never differ
 			fingerprint = string(encodeJSON(c.body)) // map keys sorted: canonical

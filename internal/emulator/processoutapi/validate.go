@@ -212,6 +212,14 @@ func (in *input) timestamp(name, code string) (t time.Time, ok, empty bool) {
 	return time.Time{}, false, false
 }
 
+func utcPtr(t *time.Time) *time.Time {
+	if t == nil {
+		return nil
+	}
+	u := t.UTC()
+	return &u
+}
+
 func parseTimestamp(s string) (time.Time, error) {
 	var err error
 	for _, layout := range []string{time.RFC3339Nano, time.RFC1123Z, time.RFC1123, time.DateOnly} {
