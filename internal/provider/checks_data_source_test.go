@@ -29,7 +29,8 @@ func attributePath(steps ...any) func(string) tfjsonpath.Path {
 		if len(steps) == 0 {
 			return tfjsonpath.New(name)
 		}
-		p := tfjsonpath.New(steps[0].(string))
+		root, _ := steps[0].(string)
+		p := tfjsonpath.New(root)
 		for _, s := range steps[1:] {
 			switch s := s.(type) {
 			case int:
@@ -108,7 +109,7 @@ func idsAre(addr, list string, ids []string) statecheck.StateCheck {
 func ids(objs []map[string]any) []string {
 	out := make([]string, len(objs))
 	for i, o := range objs {
-		out[i] = o["id"].(string)
+		out[i], _ = o["id"].(string)
 	}
 	return out
 }
@@ -125,11 +126,12 @@ func (e *testEnv) api(t *testing.T) *processout.Client {
 		httpx.New(httpx.DefaultPolicy(), e.emu.Project.Secret), "acceptance-test"))
 }
 
-// listReads checks the GET calls to path since the last reset: each read of
-// the list (a call without start_after, then the calls that follow its
-// cursor) made exactly wantCalls calls, every one asking for limit
-// wantLimit.
-func (e *testEnv) listReads(path string, wantCalls int, wantLimit string) func(*terraform.State) error {
+// customerListReads checks the GET /customers calls since the last reset:
+// each read of the list (a call without start_after, then the calls that
+// follow its cursor) made exactly wantCalls calls, every one asking for
+// limit wantLimit.
+func (e *testEnv) customerListReads(wantCalls int, wantLimit string) func(*terraform.State) error {
+	const path = "/customers"
 	return func(*terraform.State) error {
 		var reads [][]url.Values
 		for _, r := range e.emu.ProcessOut.Requests() {

@@ -55,7 +55,7 @@ func TestAccCustomersDataSource_pagesAndFilters(t *testing.T) {
 		slices.Reverse(newestFirst)
 		var gold []map[string]any
 		for _, c := range newestFirst {
-			if c["metadata"].(map[string]any)["tier"] == "gold" {
+			if metadata, _ := c["metadata"].(map[string]any); metadata["tier"] == "gold" {
 				gold = append(gold, c)
 			}
 		}
@@ -63,7 +63,7 @@ func TestAccCustomersDataSource_pagesAndFilters(t *testing.T) {
 			t.Fatalf("%d gold customers: the seed no longer suits this test", len(gold))
 		}
 		target := oldestFirst[41] // customer-00042@example.com
-		email := target["email"].(string)
+		email, _ := target["email"].(string)
 		resetLog := func() { env.emu.ProcessOut.ResetRequests() }
 
 		resource.ParallelTest(t, resource.TestCase{
@@ -79,7 +79,7 @@ func TestAccCustomersDataSource_pagesAndFilters(t *testing.T) {
 						statecheck.ExpectKnownValue(customersAddr, tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^customers-[0-9a-f]{16}$`))),
 					}, expectCustomerAt(0, newestFirst[0])...), expectCustomerAt(249, newestFirst[249])...),
 						expectCustomerAt(100, newestFirst[100])...),
-					Check: env.listReads("/customers", 3, "100"),
+					Check: env.customerListReads(3, "100"),
 				},
 				{ // stopping on a page boundary fetches no further page
 					PreConfig: resetLog,
@@ -87,7 +87,7 @@ func TestAccCustomersDataSource_pagesAndFilters(t *testing.T) {
 					ConfigStateChecks: []statecheck.StateCheck{
 						idsAre(customersAddr, "customers", ids(newestFirst[:200])),
 					},
-					Check: env.listReads("/customers", 2, "100"),
+					Check: env.customerListReads(2, "100"),
 				},
 				{ // one customer by email, whatever its case
 					PreConfig: resetLog,
@@ -97,7 +97,7 @@ func TestAccCustomersDataSource_pagesAndFilters(t *testing.T) {
 						statecheck.ExpectKnownValue(customersAddr, tfjsonpath.New("max_results"), knownvalue.Int64Exact(100)),
 					}, expectCustomerAt(0, target)...),
 					Check: resource.ComposeAggregateTestCheckFunc(
-						env.listReads("/customers", 1, "100"),
+						env.customerListReads(1, "100"),
 						env.queried("email", "Customer-00042@EXAMPLE.com"),
 						resource.TestCheckResourceAttr(customersAddr, "customers.0.email", email),
 					),
@@ -109,7 +109,7 @@ func TestAccCustomersDataSource_pagesAndFilters(t *testing.T) {
 						idsAre(customersAddr, "customers", ids(gold)),
 					},
 					Check: resource.ComposeAggregateTestCheckFunc(
-						env.listReads("/customers", 1, "100"),
+						env.customerListReads(1, "100"),
 						env.queried("metadata[tier]", "gold"),
 					),
 				},
@@ -119,7 +119,7 @@ func TestAccCustomersDataSource_pagesAndFilters(t *testing.T) {
 					ConfigStateChecks: []statecheck.StateCheck{
 						idsAre(customersAddr, "customers", ids(oldestFirst[:5])),
 					},
-					Check: env.listReads("/customers", 1, "5"),
+					Check: env.customerListReads(1, "5"),
 				},
 				{ // a time window, both bounds excluded
 					PreConfig: resetLog,

@@ -30,13 +30,15 @@ func catalogNames(catalog []processoutapi.Gateway, keep func(g processoutapi.Gat
 	return names
 }
 
+const gatewaysAddr = "data.processout_gateways.test"
+
 // namesAre checks the gateways list holds exactly these gateways, in order.
-func namesAre(addr string, names []string) statecheck.StateCheck {
+func namesAre(names []string) statecheck.StateCheck {
 	elems := make([]knownvalue.Check, len(names))
 	for i, n := range names {
 		elems[i] = knownvalue.ObjectPartial(map[string]knownvalue.Check{"name": knownvalue.StringExact(n)})
 	}
-	return statecheck.ExpectKnownValue(addr, tfjsonpath.New("gateways"), knownvalue.ListExact(elems))
+	return statecheck.ExpectKnownValue(gatewaysAddr, tfjsonpath.New("gateways"), knownvalue.ListExact(elems))
 }
 
 // catalogObject is the emulator's rendering of a catalog entry.
@@ -57,7 +59,6 @@ func (e *testEnv) catalogObject(t *testing.T, name string) map[string]any {
 
 func TestAccGatewaysDataSource_filters(t *testing.T) {
 	eachTransport(t, func(t *testing.T, env *testEnv) {
-		const addr = "data.processout_gateways.test"
 		catalog := env.emu.ProcessOut.Gateways()
 		wallets := catalogNames(catalog, func(g processoutapi.Gateway) bool {
 			return slices.Contains(g.Tags, "e-wallet") && slices.Contains(g.Flows, "subscription")
@@ -75,20 +76,20 @@ func TestAccGatewaysDataSource_filters(t *testing.T) {
 			Steps: []resource.TestStep{
 				{
 					Config: config("  tag  = \"e-wallet\"\n  flow = \"subscription\"\n"),
-					ConfigStateChecks: append([]statecheck.StateCheck{namesAre(addr, wallets)},
-						expectObject(addr, attributePath("gateways", 0), env.catalogObject(t, wallets[0]), gatewayFields)...),
+					ConfigStateChecks: append([]statecheck.StateCheck{namesAre(wallets)},
+						expectObject(gatewaysAddr, attributePath("gateways", 0), env.catalogObject(t, wallets[0]), gatewayFields)...),
 				},
 				{
 					Config:            config(""),
-					ConfigStateChecks: []statecheck.StateCheck{namesAre(addr, all)},
+					ConfigStateChecks: []statecheck.StateCheck{namesAre(all)},
 				},
 				{ // display_name counts, case does not
 					Config:            config("  name_contains = \"PAL\"\n"),
-					ConfigStateChecks: []statecheck.StateCheck{namesAre(addr, []string{"paypal"})},
+					ConfigStateChecks: []statecheck.StateCheck{namesAre([]string{"paypal"})},
 				},
 				{
 					Config:            config("  flow = \"one-off\"\n  tag = \"bnpl\"\n"),
-					ConfigStateChecks: []statecheck.StateCheck{namesAre(addr, []string{"klarna"})},
+					ConfigStateChecks: []statecheck.StateCheck{namesAre([]string{"klarna"})},
 				},
 			},
 		})

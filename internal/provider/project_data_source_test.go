@@ -25,10 +25,11 @@ func (e *testEnv) expectProject(t *testing.T, addr, id string) []statecheck.Stat
 		t.Fatalf("the emulator has no project %s", id)
 	}
 	steps := []knownvalue.Check{}
-	for _, raw := range obj["dunning_configuration"].([]any) {
-		step := raw.(map[string]any)
+	dunning, _ := obj["dunning_configuration"].([]any)
+	for _, raw := range dunning {
+		step, _ := raw.(map[string]any)
 		steps = append(steps, knownvalue.ObjectExact(map[string]knownvalue.Check{
-			"action": knownvalue.StringExact(step["action"].(string)), "delay_in_days": knownvalue.Int64Exact(int64(step["delay_in_days"].(float64))),
+			"action": expectedValue(step["action"]), "delay_in_days": expectedValue(step["delay_in_days"]),
 		}))
 	}
 	return append(expectObject(addr, attributePath(), obj, projectFields),

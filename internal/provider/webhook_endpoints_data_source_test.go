@@ -24,10 +24,11 @@ func TestAccWebhookEndpointsDataSource(t *testing.T) {
 			}
 		}
 		endpoints := env.objects("webhook_endpoint")
+		endpointIDs := ids(endpoints)
 		const all, hooks = "data.processout_webhook_endpoints.all", "data.processout_webhook_endpoints.hooks"
 		checks := []statecheck.StateCheck{
-			idsAre(all, "webhook_endpoints", ids(endpoints)),
-			idsAre(hooks, "webhook_endpoints", []string{endpoints[0]["id"].(string), endpoints[2]["id"].(string)}),
+			idsAre(all, "webhook_endpoints", endpointIDs),
+			idsAre(hooks, "webhook_endpoints", []string{endpointIDs[0], endpointIDs[2]}),
 			// A whitelist is a set; an endpoint that receives every event has none.
 			statecheck.ExpectKnownValue(all, attributePath("webhook_endpoints", 0)("events_whitelist"), knownvalue.SetExact([]knownvalue.Check{
 				knownvalue.StringExact("invoice.completed"), knownvalue.StringExact("transaction.captured"),
