@@ -87,15 +87,25 @@ func handleList(k *kindSpec) handlerFunc {
 	}
 }
 
+// target resolves the expansions of an item request and the object its
+// path names.
+func (k *kindSpec) target(s *Server, c *reqCtx) (expansions, *record, *apiError) {
+	ex, aerr := c.expansions(k)
+	if aerr != nil {
+		return nil, nil, aerr
+	}
+	rec := k.lookup(s, c, c.lastParam())
+	if rec == nil {
+		return nil, nil, k.notFound()
+	}
+	return ex, rec, nil
+}
+
 func handleGet(k *kindSpec) handlerFunc {
 	return func(s *Server, c *reqCtx) response {
-		ex, aerr := c.expansions(k)
+		ex, rec, aerr := k.target(s, c)
 		if aerr != nil {
 			return errorResponse(aerr)
-		}
-		rec := k.lookup(s, c, c.lastParam())
-		if rec == nil {
-			return errorResponse(k.notFound())
 		}
 		return okObject(k.single, rec.obj.view(s, viewCtx{ex: ex, sandbox: c.sandbox}))
 	}
@@ -122,13 +132,9 @@ func handleCreate(k *kindSpec) handlerFunc {
 
 func handleUpdate(k *kindSpec) handlerFunc {
 	return func(s *Server, c *reqCtx) response {
-		ex, aerr := c.expansions(k)
+		ex, rec, aerr := k.target(s, c)
 		if aerr != nil {
 			return errorResponse(aerr)
-		}
-		rec := k.lookup(s, c, c.lastParam())
-		if rec == nil {
-			return errorResponse(k.notFound())
 		}
 		updated := rec.obj.clone()
 		if aerr := k.update(s, c, newInput(c.body), updated); aerr != nil {
@@ -141,9 +147,9 @@ func handleUpdate(k *kindSpec) handlerFunc {
 
 func handleDelete(k *kindSpec) handlerFunc {
 	return func(s *Server, c *reqCtx) response {
-		rec := k.lookup(s, c, c.lastParam())
-		if rec == nil {
-			return errorResponse(k.notFound())
+		_, rec, aerr := k.target(s, c)
+		if aerr != nil {
+			return errorResponse(aerr)
 		}
 		s.removeRecord(rec)
 		return okDeleted()
@@ -210,21 +216,27 @@ func (c *reqCtx) expansions(k *kindSpec) (expansions, *apiError) {
 	return ex, nil
 }
 
-// readNewID reads a caller-supplied "id" on create (null/absent: generate
-// one). Honouring it is [U] (reference §5d). It must be 1–128 letters,
-// digits, "_" or "-", must not start with forbiddenPrefix and must be free;
-// otherwise 400 request.validation.invalid-id.
-func (s *Server) readNewID(in *input, kind, forbiddenPrefix string) string {
+// objectID reads the "id" of a create body and returns the function that
+// gives the new object's id once the body is known to be valid: the
+// caller-supplied id (honouring it is [U], reference §5d), or prefix + 32
+// random characters of charset when it is null or absent. A supplied id must
+// be 1–128 letters, digits, "_" or "-", must not start with "test-" (the
+// sandbox username prefix) and must be free; otherwise 400
+// request.validation.invalid-id.
+func (s *Server) objectID(in *input, kind, prefix, charset string) func() string {
 	id, ok := in.str("id", "invalid-id")
 	switch {
 	case !ok || id == "":
-		return ""
-	case !idPattern.MatchString(id) || (forbiddenPrefix != "" && strings.HasPrefix(id, forbiddenPrefix)):
-		in.fail("invalid-id", "id", "The id must be 1 to 128 letters, digits, underscores or hyphens.")
+		id = ""
+	case !idPattern.MatchString(id) || strings.HasPrefix(id, "test-"):
+		in.fail("invalid-id", "id", "The id must be 1 to 128 letters, digits, underscores or hyphens, not starting with test-.")
 	case s.st.get(kind, id) != nil:
 		in.fail("invalid-id", "id", fmt.Sprintf("The id %s is already in use.", id))
-	default:
+	}
+	return func() string {
+		if id == "" {
+			return s.newID(kind, prefix, charset)
+		}
 		return id
 	}
-	return ""
 }

@@ -112,15 +112,12 @@ func createCustomer(s *Server, c *reqCtx, in *input) (object, *apiError) {
 		ProjectID: c.projectID, Balance: "0", Metadata: map[string]string{},
 		Sandbox: c.sandbox, CreatedAt: now, RegisteredAt: now,
 	}
-	id := s.readNewID(in, KindCustomer, "")
+	id := s.objectID(in, KindCustomer, "cust_", alnum)
 	applyCustomer(in, cu, true)
 	if err := in.err(); err != nil {
 		return nil, err
 	}
-	if id == "" {
-		id = s.newID(KindCustomer, "cust_", alnum)
-	}
-	cu.ID = id
+	cu.ID = id()
 	return cu, nil
 }
 

@@ -201,22 +201,7 @@ func TestCustomerFilters(t *testing.T) {
 	c.do("GET", "/customers?sandbox=maybe", nil).fails(t, http.StatusBadRequest, "request.filter.invalid")
 
 	// Filters apply before pagination.
-	var got []string
-	cursor := ""
-	for {
-		q := "/customers?limit=3&metadata[tier]=gold"
-		if cursor != "" {
-			q += "&start_after=" + cursor
-		}
-		r := c.do("GET", q, nil)
-		page := r.items(t, "customers")
-		got = append(got, ids(page)...)
-		if r.body["has_more"] != true {
-			break
-		}
-		cursor = str(page[len(page)-1]["id"])
-	}
-	if len(got) != gold {
+	if got, _ := walk(t, c, "/customers?metadata[tier]=gold", "start_after", "", 3); len(got) != gold {
 		t.Errorf("paged gold customers: %d, want %d", len(got), gold)
 	}
 }

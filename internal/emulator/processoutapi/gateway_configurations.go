@@ -153,16 +153,13 @@ func createGatewayConfiguration(s *Server, c *reqCtx, in *input) (object, *apiEr
 		Sandbox:            c.sandbox,
 		CreatedAt:          now,
 	}
-	id := s.readNewID(in, KindGatewayConfiguration, "")
+	id := s.objectID(in, KindGatewayConfiguration, "gway_conf_", lowerAlnum)
 	settings := s.applyGatewayConfiguration(in, gc, gw, true, now)
 	if err := in.err(); err != nil {
 		return nil, err
 	}
-	if id == "" {
-		id = s.newID(KindGatewayConfiguration, "gway_conf_", lowerAlnum)
-	}
-	gc.ID = id
-	s.settings[id] = settings
+	gc.ID = id()
+	s.settings[gc.ID] = settings
 	return gc, nil
 }
 

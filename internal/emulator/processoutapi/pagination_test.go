@@ -7,8 +7,15 @@ import (
 	"testing"
 )
 
-// walk pages through a list in one direction and returns every id seen.
+// walk pages through a customer list in one direction and returns every id seen.
 func walk(t *testing.T, c client, base, cursorParam, firstCursor string, limit int) (seen []string, pages int) {
+	t.Helper()
+	return walkList(t, c, "customers", base, cursorParam, firstCursor, limit)
+}
+
+// walkList pages through any list (plural key) in one direction, following
+// has_more, and returns every id seen, in list order.
+func walkList(t *testing.T, c client, plural, base, cursorParam, firstCursor string, limit int) (seen []string, pages int) {
 	t.Helper()
 	cursor := firstCursor
 	for {
@@ -17,7 +24,7 @@ func walk(t *testing.T, c client, base, cursorParam, firstCursor string, limit i
 			q += "&" + cursorParam + "=" + cursor
 		}
 		r := c.do("GET", q, nil)
-		page := r.items(t, "customers")
+		page := r.items(t, plural)
 		if r.body["count"] != float64(len(page)) || len(page) > limit {
 			t.Fatalf("%s: count %v for %d items", q, r.body["count"], len(page))
 		}

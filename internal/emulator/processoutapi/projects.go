@@ -193,7 +193,7 @@ func createProject(s *Server, c *reqCtx, in *input) (object, *apiError) {
 	p := s.newProject("", c.sandbox)
 	supervisor := c.projectID
 	p.SupervisorProjectID = &supervisor
-	id := s.readNewID(in, KindProject, "test-")
+	id := s.objectID(in, KindProject, "proj_", alnum)
 	applyProject(in, p, true)
 	if v, ok := in.get("applepay_settings"); ok {
 		if obj, isObject := v.(map[string]any); isObject {
@@ -205,11 +205,8 @@ func createProject(s *Server, c *reqCtx, in *input) (object, *apiError) {
 	if err := in.err(); err != nil {
 		return nil, err
 	}
-	if id == "" {
-		id = s.newID(KindProject, "proj_", alnum)
-	}
-	p.ID = id
-	s.secrets[id] = s.newSecret(c.sandbox)
+	p.ID = id()
+	s.secrets[p.ID] = s.newSecret(c.sandbox)
 	return p, nil
 }
 

@@ -36,15 +36,12 @@ var webhookEndpointSpec = &kindSpec{
 	expands: []string{"project"},
 	create: func(s *Server, c *reqCtx, in *input) (object, *apiError) {
 		we := &WebhookEndpoint{ProjectID: c.projectID, Sandbox: c.sandbox, CreatedAt: s.clock()}
-		id := s.readNewID(in, KindWebhookEndpoint, "")
+		id := s.objectID(in, KindWebhookEndpoint, "whe_", alnum)
 		applyWebhookEndpoint(in, we, true)
 		if err := in.err(); err != nil {
 			return nil, err
 		}
-		if id == "" {
-			id = s.newID(KindWebhookEndpoint, "whe_", alnum)
-		}
-		we.ID = id
+		we.ID = id()
 		return we, nil
 	},
 	update: func(s *Server, c *reqCtx, in *input, obj object) *apiError {
