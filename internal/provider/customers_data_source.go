@@ -99,11 +99,7 @@ func (d *CustomersDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 				MarkdownDescription: "`desc` (default: newest first) or `asc` (oldest first), by creation time.",
 				Validators:          []validator.String{stringvalidator.OneOf("asc", "desc")},
 			},
-			"customers": schema.ListNestedAttribute{
-				Computed:            true,
-				MarkdownDescription: "The matching customers, in the requested order, with the same attributes as the `processout_customer` data source.",
-				NestedObject:        schema.NestedAttributeObject{Attributes: customerAttributes()},
-			},
+			"customers": computedObjectList("The matching customers, in the requested order, with the same attributes as the `processout_customer` data source.", customerAttributes()),
 		},
 	}
 }

@@ -92,6 +92,14 @@ func computedStringList(description string) schema.ListAttribute {
 	return schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: description}
 }
 
+// computedObjectList is a read-only list of objects with these attributes.
+func computedObjectList(description string, attrs map[string]schema.Attribute) schema.ListNestedAttribute {
+	return schema.ListNestedAttribute{
+		Computed: true, MarkdownDescription: description,
+		NestedObject: schema.NestedAttributeObject{Attributes: attrs},
+	}
+}
+
 // collect drains a list into data source models: the items keep accepts
 // (nil keeps them all), converted. With a limit above 0 it stops once that
 // many are kept, which stops the list's fetching too.

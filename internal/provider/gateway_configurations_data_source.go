@@ -57,11 +57,7 @@ func (d *GatewayConfigurationsDataSource) Schema(_ context.Context, _ datasource
 				Optional:            true,
 				MarkdownDescription: "Keep only the enabled (`true`) or the disabled (`false`) configurations.",
 			},
-			"gateway_configurations": schema.ListNestedAttribute{
-				Computed:            true,
-				MarkdownDescription: "The matching configurations, with the same attributes as the `processout_gateway_configuration` data source.",
-				NestedObject:        schema.NestedAttributeObject{Attributes: gatewayConfigurationAttributesRO()},
-			},
+			"gateway_configurations": computedObjectList("The matching configurations, with the same attributes as the `processout_gateway_configuration` data source.", gatewayConfigurationAttributesRO()),
 		},
 	}
 }

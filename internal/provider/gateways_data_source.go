@@ -66,11 +66,7 @@ func (d *GatewaysDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 				MarkdownDescription: "Keep only the gateways carrying this tag, such as `credit-card`, `apm`, `e-wallet` or `bnpl`.",
 				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
-			"gateways": schema.ListNestedAttribute{
-				Computed:            true,
-				MarkdownDescription: "The matching gateways, sorted by name, with the same attributes as the `processout_gateway` data source.",
-				NestedObject:        schema.NestedAttributeObject{Attributes: gatewayAttributes()},
-			},
+			"gateways": computedObjectList("The matching gateways, sorted by name, with the same attributes as the `processout_gateway` data source.", gatewayAttributes()),
 		},
 	}
 }

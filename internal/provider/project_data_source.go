@@ -69,14 +69,11 @@ func (d *ProjectDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 			"logo_url":         computedString("URL of the project's logo."),
 			"email":            computedString("Contact email of the project."),
 			"default_currency": computedString("ISO 4217 currency the project's analytics are computed in."),
-			"dunning_configuration": schema.ListNestedAttribute{
-				Computed:            true,
-				MarkdownDescription: "What happens, in order, when a subscription payment fails (empty when not configured).",
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+			"dunning_configuration": computedObjectList("What happens, in order, when a subscription payment fails (empty when not configured).",
+				map[string]schema.Attribute{
 					"action":        computedString("`retry`, `cancel`, `set_past_due` or `leave_unchanged`."),
 					"delay_in_days": schema.Int64Attribute{Computed: true, MarkdownDescription: "Days to wait before the action."},
-				}},
-			},
+				}),
 			"supervisor_project_id": computedString("ID of the project that supervises this one, if any."),
 			"region_name":           computedString("Region the project's data lives in, such as `aws-us-east-1`."),
 			"sandbox":               computedBool("Whether the project is read in sandbox mode."),

@@ -51,10 +51,8 @@ func (d *WebhookEndpointsDataSource) Schema(_ context.Context, _ datasource.Sche
 				MarkdownDescription: "Keep only the endpoints whose URL contains this text (without regard to case), such as a host name.",
 				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
-			"webhook_endpoints": schema.ListNestedAttribute{
-				Computed:            true,
-				MarkdownDescription: "The matching webhook endpoints.",
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+			"webhook_endpoints": computedObjectList("The matching webhook endpoints, oldest first.",
+				map[string]schema.Attribute{
 					"id":  computedString("ID of the webhook endpoint."),
 					"url": computedString("URL that receives the events."),
 					"events_whitelist": schema.SetAttribute{
@@ -64,8 +62,7 @@ func (d *WebhookEndpointsDataSource) Schema(_ context.Context, _ datasource.Sche
 					"sandbox":    computedBool("Whether the endpoint belongs to the sandbox."),
 					"project_id": computedString("ID of the project the endpoint belongs to."),
 					"created_at": computedString("Creation time (RFC 3339)."),
-				}},
-			},
+				}),
 		},
 	}
 }
