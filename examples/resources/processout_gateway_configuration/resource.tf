@@ -1,0 +1,43 @@
+variable "stripe_secret_key" {
+  type      = string
+  sensitive = true
+}
+
+variable "adyen_api_key" {
+  type      = string
+  sensitive = true
+}
+
+# Stripe for card payments in Europe. The credentials are write-only: they
+# are sent to ProcessOut but never stored in the state or the plan. Bump
+# settings_wo_version after rotating the key to send the new one.
+resource "processout_gateway_configuration" "stripe_eu" {
+  gateway_name      = "stripe"
+  name              = "Stripe EU"
+  default_currency  = "EUR"
+  processing_region = "EEA"
+  metadata = {
+    team = "payments"
+  }
+
+  settings_wo = {
+    secret_key = var.stripe_secret_key
+    public_key = "pk_live_51ExamplePublishableKey"
+  }
+  settings_wo_version = 1
+}
+
+# Adyen as a fallback, kept disabled until the routing rules send traffic to it.
+resource "processout_gateway_configuration" "adyen" {
+  gateway_name     = "adyen"
+  name             = "Adyen fallback"
+  enabled          = false
+  default_currency = "EUR"
+
+  settings_wo = {
+    merchant_account = "ExampleCompanyECOM"
+    api_key          = var.adyen_api_key
+    client_key       = "live_EXAMPLECLIENTKEY"
+  }
+  settings_wo_version = 1
+}

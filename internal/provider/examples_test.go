@@ -1,0 +1,157 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/config"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+
+	"github.com/processout/terraform-provider-processout/internal/direct"
+	"github.com/processout/terraform-provider-processout/internal/httpx"
+	"github.com/processout/terraform-provider-processout/internal/processout"
+)
+
+// TestAccExamples applies every documented example against the emulator,
+// so no example in the docs can rot.
+func TestAccExamples(t *testing.T) {
+	files, _ := filepath.Glob("../../examples/resources/*/resource.tf")
+	dataFiles, _ := filepath.Glob("../../examples/data-sources/*/data-source.tf")
+	files = append(files, dataFiles...)
+	if len(files) < 10 {
+		t.Fatalf("found only %d example files", len(files))
+	}
+	for _, file := range files {
+		name := filepath.Base(filepath.Dir(filepath.Dir(file))) + "/" + filepath.Base(filepath.Dir(file))
+		t.Run(name, func(t *testing.T) {
+			raw, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			hcl := string(raw)
+			cfg := emulatorConfigDefault()
+			cfg.Customers = 40
+			env := newTestEnv(t, transportMembrane, cfg)
+			vars := env.exampleVariables(t, hcl)
+			before := env.objectCounts()
+			// State checks, not legacy Check functions: the examples use
+			// for_each, which the legacy state shim cannot represent.
+			var checks []statecheck.StateCheck
+			if want, ok := exampleObjects[name]; ok {
+				checks = append(checks, emulatorCheck(env.expectObjects(want.kind, want.count)))
+			}
+			var versionChecks []tfversion.TerraformVersionCheck
+			if strings.Contains(hcl, "settings_wo") {
+				versionChecks = append(versionChecks, tfversion.SkipBelow(tfversion.Version1_11_0))
+			}
+			resource.ParallelTest(t, resource.TestCase{
+				TerraformVersionChecks:   versionChecks,
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config:            env.providerBlock() + hcl,
+					ConfigVariables:   vars,
+					ConfigStateChecks: checks,
+					ConfigPlanChecks:  resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+				}, {
+					// Destroy by applying an empty configuration: the harness's
+					// own destroy reads the state through a legacy shim that
+					// cannot represent for_each instances, which examples use.
+					Config:            env.providerBlock(),
+					ConfigVariables:   vars,
+					ConfigStateChecks: []statecheck.StateCheck{emulatorCheck(env.expectCounts(before))},
+				}},
+			})
+		})
+	}
+}
+
+// exampleObjects is what each resource example must create in the emulator.
+var exampleObjects = map[string]struct {
+	kind  string
+	count int
+}{
+	"resources/processout_webhook_endpoint":      {"webhook_endpoint", 3},
+	"resources/processout_gateway_configuration": {"gateway_configuration", 2},
+	"resources/processout_project":               {"project", 1},
+}
+
+func (e *testEnv) expectObjects(kind string, n int) func() error {
+	return func() error {
+		if got := len(e.objects(kind)); got != n {
+			return fmt.Errorf("the emulator holds %d %s objects, want %d", got, kind, n)
+		}
+		return nil
+	}
+}
+
+var variablePattern = regexp.MustCompile(`(?m)^variable "([a-z_]+)"`)
+
+// exampleVariables gives every variable an example declares a value that
+// exists in the emulator.
+func (e *testEnv) exampleVariables(t *testing.T, hcl string) config.Variables {
+	vars := config.Variables{}
+	for _, m := range variablePattern.FindAllStringSubmatch(hcl, -1) {
+		switch name := m[1]; name {
+		case "customer_id":
+			vars[name] = config.StringVariable(e.objects("customer")[0]["id"].(string))
+		case "stripe_configuration_id":
+			vars[name] = config.StringVariable(e.createStripeConfiguration(t))
+		case "stripe_secret_key", "adyen_api_key":
+			vars[name] = config.StringVariable("example-secret-" + name)
+		default:
+			t.Fatalf("the example declares variable %q, which the test cannot fill", name)
+		}
+	}
+	return vars
+}
+
+// createStripeConfiguration configures Stripe behind Terraform's back, as a
+// team would have in the dashboard.
+func (e *testEnv) createStripeConfiguration(t *testing.T) string {
+	base, _ := httpx.CheckEndpoint(e.emu.ProcessOutURL)
+	client := processout.New(direct.New(base, e.emu.Project.ProjectID, e.emu.Project.Secret, httpx.New(httpx.DefaultPolicy()), "test"))
+	name := "Stripe (dashboard)"
+	gc, err := client.CreateGatewayConfiguration(context.Background(), "stripe", processout.GatewayConfigurationInput{
+		Name: &name, Enabled: true, DefaultCurrency: "USD", Settings: map[string]string{"secret_key": "sk_test_dash", "public_key": "pk_test_dash"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return gc.ID
+}
+
+// objectCounts counts the emulator's objects of the kinds examples manage.
+func (e *testEnv) objectCounts() map[string]int {
+	counts := map[string]int{}
+	for _, kind := range []string{"webhook_endpoint", "gateway_configuration", "project"} {
+		counts[kind] = len(e.objects(kind))
+	}
+	return counts
+}
+
+// expectCounts checks that the emulator is back to the given counts.
+func (e *testEnv) expectCounts(want map[string]int) func() error {
+	return func() error {
+		for kind, n := range e.objectCounts() {
+			if n != want[kind] {
+				return fmt.Errorf("%d %s objects after destroy, want %d", n, kind, want[kind])
+			}
+		}
+		return nil
+	}
+}
+
+// emulatorCheck runs a check of the emulator's side as a state check.
+type emulatorCheck func() error
+
+func (c emulatorCheck) CheckState(_ context.Context, _ statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+	resp.Error = c()
+}
