@@ -1,6 +1,7 @@
-# The demo that `make demo` applies against the emulator. The provider is
-# configured entirely from the environment the emulator prints
-# (MEMBRANE_API_URL, MEMBRANE_ACCESS_TOKEN, PROCESSOUT_CONNECTION_ID).
+# The demo that `make demo` applies against the emulator: what a platform
+# team declares for its ProcessOut setup. The provider is configured entirely
+# from the environment the emulator prints (MEMBRANE_API_URL,
+# MEMBRANE_ACCESS_TOKEN, PROCESSOUT_CONNECTION_ID).
 terraform {
   required_providers {
     processout = {
@@ -11,11 +12,61 @@ terraform {
 
 provider "processout" {}
 
+# Credentials come from the team's secret store in real life; the emulator
+# accepts any value of the right shape.
+variable "stripe_secret_key" {
+  type      = string
+  sensitive = true
+  default   = "sk_test_emulator_only"
+}
+
+variable "adyen_api_key" {
+  type      = string
+  sensitive = true
+  default   = "AQE_emulator_only"
+}
+
 locals {
   environments = {
     staging    = "https://staging.payments.example.com/processout/webhooks"
     production = "https://payments.example.com/processout/webhooks"
   }
+}
+
+data "processout_membrane_connection" "current" {}
+
+# The catalog says what each gateway needs, so a typo fails at plan time.
+data "processout_gateway" "stripe" {
+  name = "stripe"
+}
+
+resource "processout_gateway_configuration" "stripe" {
+  gateway_name      = data.processout_gateway.stripe.name
+  name              = "Stripe EU"
+  default_currency  = "EUR"
+  processing_region = "EEA"
+  metadata          = { team = "payments" }
+
+  # Write-only: sent to ProcessOut, never stored in state or plan.
+  settings_wo = {
+    secret_key = var.stripe_secret_key
+    public_key = "pk_test_emulator_publishable"
+  }
+  settings_wo_version = 1
+}
+
+resource "processout_gateway_configuration" "adyen" {
+  gateway_name     = "adyen"
+  name             = "Adyen fallback"
+  enabled          = false
+  default_currency = "EUR"
+
+  settings_wo = {
+    merchant_account = "ExampleCompanyECOM"
+    api_key          = var.adyen_api_key
+    client_key       = "test_EMULATORCLIENTKEY"
+  }
+  settings_wo_version = 1
 }
 
 resource "processout_webhook_endpoint" "payments" {
@@ -29,8 +80,30 @@ resource "processout_webhook_endpoint" "payments" {
   ]
 }
 
-resource "processout_webhook_endpoint" "audit" {
-  url = "https://audit.example.com/processout"
+resource "processout_project" "europe" {
+  name             = "Payments Europe"
+  default_currency = "EUR"
+  dunning_configuration = [
+    { action = "retry", delay_in_days = 3 },
+    { action = "cancel", delay_in_days = 0 },
+  ]
+}
+
+data "processout_customers" "gold" {
+  metadata    = { tier = "gold" }
+  max_results = 5
+  order       = "asc"
+}
+
+output "connection" {
+  value = "${data.processout_membrane_connection.current.name} (${data.processout_membrane_connection.current.state})"
+}
+
+output "gateways" {
+  value = {
+    stripe = { id = processout_gateway_configuration.stripe.id, public_keys = processout_gateway_configuration.stripe.public_keys }
+    adyen  = { id = processout_gateway_configuration.adyen.id, enabled = processout_gateway_configuration.adyen.enabled }
+  }
 }
 
 output "webhook_endpoints" {
@@ -38,9 +111,10 @@ output "webhook_endpoints" {
   value       = { for env, endpoint in processout_webhook_endpoint.payments : env => endpoint.id }
 }
 
-output "audit_endpoint" {
-  value = {
-    id      = processout_webhook_endpoint.audit.id
-    sandbox = processout_webhook_endpoint.audit.sandbox
-  }
+output "supervised_project" {
+  value = processout_project.europe.id
+}
+
+output "gold_customers" {
+  value = [for c in data.processout_customers.gold.customers : c.email]
 }
