@@ -1,0 +1,178 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/processout/terraform-provider-processout/internal/bench"
+)
+
+// callCountFleetSize is the number of managed objects of the call-count test.
+const callCountFleetSize = 12
+
+// resetCalls empties both emulator request logs.
+func (e *testEnv) resetCalls() {
+	e.emu.ProcessOut.ResetRequests()
+	e.emu.Membrane.ResetRequests()
+}
+
+// tally classifies the calls logged since the last reset.
+func (e *testEnv) tally() bench.Calls {
+	return bench.Tally(e.emu.ProcessOut.Requests(), e.emu.Membrane.Requests())
+}
+
+// connectionReads is what each provider configuration costs in Membrane
+// connection look-ups: one GET /connections/{id} over Membrane, none direct.
+func (e *testEnv) connectionReads(configurations int) int {
+	if e.transport == transportMembrane {
+		return configurations
+	}
+	return 0
+}
+
+// expectTally fails unless the calls since the last reset are exactly want.
+func (e *testEnv) expectTally(when string, want bench.Calls) error {
+	if got := e.tally(); got.String() != want.String() {
+		return fmt.Errorf("%s: calls\n  got  %s\n  want %s", when, got, want)
+	}
+	return nil
+}
+
+// tallyCheck is expectTally as a plan check, to count at a point between
+// the CLI commands of a test step.
+type tallyCheck struct {
+	env  *testEnv
+	when string
+	want bench.Calls
+}
+
+func (c tallyCheck) CheckPlan(_ context.Context, _ plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	resp.Error = c.env.expectTally(c.when, c.want)
+}
+
+// TestAccCallCounts_fleet holds the provider to the fewest calls possible
+// for a fleet of N objects, per CLI command.
+//
+// Each step resets the logs in PreConfig; terraform-plugin-testing then runs,
+// for a Config step, `plan` (the plan checks "PreApply" count it), `apply`
+// of the saved plan (Check counts plan + apply, which is exactly what one
+// `apply` command costs: its plan walk and its apply walk), then two more
+// plans that are not counted. A PlanOnly step runs `plan -refresh=false`
+// (counted by PostApplyPreRefresh: nothing) then `plan` (PostApplyPostRefresh:
+// one refresh read per object). A Destroy step runs `plan -destroy` (a
+// refresh-only walk that reads every object, then the destroy walk, which
+// reads nothing) then `apply`: one delete each.
+//
+// The provider-wide look-ups are the gateway catalog (one page, read by the
+// plan-time check of new gateway configurations, in each walk that plans a
+// create: the plan walk and the apply walk) and, over Membrane, one
+// connection read each time the CLI configures the provider (once per
+// walk).
+func TestAccCallCounts_fleet(t *testing.T) {
+	eachTransport(t, func(t *testing.T, env *testEnv) {
+		created := bench.Fleet{N: callCountFleetSize}
+		updated := bench.Fleet{N: callCountFleetSize, Generation: 1}
+		n, changed := created.N, updated.Updated()
+		if changed != 2 {
+			t.Fatalf("the fleet of %d changes %d objects, want 2 (one of each kind)", n, changed)
+		}
+		resource.ParallelTest(t, resource.TestCase{
+			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+			CheckDestroy: resource.ComposeTestCheckFunc(
+				env.checkDestroyed("gateway_configuration"), env.checkDestroyed("webhook_endpoint")),
+			Steps: []resource.TestStep{
+				{ // apply from empty: one create per object
+					PreConfig: env.resetCalls,
+					Config:    env.config(created.HCL()),
+					ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+						tallyCheck{env, "plan from empty", bench.Calls{CatalogPages: 1, ConnectionReads: env.connectionReads(1)}},
+					}},
+					Check: resource.ComposeTestCheckFunc(
+						func(*terraform.State) error {
+							return env.expectTally("apply from empty", bench.Calls{Creates: n, CatalogPages: 2, ConnectionReads: env.connectionReads(2)})
+						},
+						env.fleetStored(created),
+					),
+				},
+				{ // no-change plan: one read per object, nothing else
+					PreConfig: env.resetCalls,
+					Config:    env.config(created.HCL()),
+					PlanOnly:  true,
+					ConfigPlanChecks: resource.ConfigPlanChecks{
+						PostApplyPreRefresh: []plancheck.PlanCheck{
+							plancheck.ExpectEmptyPlan(),
+							tallyCheck{env, "plan -refresh=false", bench.Calls{ConnectionReads: env.connectionReads(1)}},
+						},
+						PostApplyPostRefresh: []plancheck.PlanCheck{
+							plancheck.ExpectEmptyPlan(),
+							tallyCheck{env, "no-change plan", bench.Calls{Reads: n, ConnectionReads: env.connectionReads(2)}},
+						},
+					},
+				},
+				{ // update of one object in ten: the refresh, then one update each
+					PreConfig: env.resetCalls,
+					Config:    env.config(updated.HCL()),
+					ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+						tallyCheck{env, "plan of the update", bench.Calls{Reads: n, ConnectionReads: env.connectionReads(1)}},
+					}},
+					Check: resource.ComposeTestCheckFunc(
+						func(*terraform.State) error {
+							return env.expectTally("apply of the update", bench.Calls{Reads: n, Updates: changed, ConnectionReads: env.connectionReads(2)})
+						},
+						env.fleetStored(updated),
+					),
+				},
+				{ // destroy: the refresh, then one delete each
+					PreConfig: env.resetCalls,
+					Config:    env.config(updated.HCL()),
+					Destroy:   true,
+					ConfigPlanChecks: resource.ConfigPlanChecks{
+						PreApply: []plancheck.PlanCheck{
+							tallyCheck{env, "plan -destroy", bench.Calls{Reads: n, ConnectionReads: env.connectionReads(2)}},
+						},
+						PostApplyPreRefresh: []plancheck.PlanCheck{
+							tallyCheck{env, "destroy", bench.Calls{Reads: n, Deletes: n, ConnectionReads: env.connectionReads(3)}},
+						},
+					},
+				},
+			},
+		})
+	})
+}
+
+// fleetStored checks that the emulator holds the fleet as configured: the
+// number of objects of each kind and the values of the changing fields.
+func (e *testEnv) fleetStored(f bench.Fleet) func(*terraform.State) error {
+	return func(*terraform.State) error {
+		names := map[string]bool{}
+		for _, o := range e.objects("gateway_configuration") {
+			name, _ := o["name"].(string)
+			names[name] = true
+		}
+		urls := map[string]bool{}
+		for _, o := range e.objects("webhook_endpoint") {
+			url, _ := o["url"].(string)
+			urls[url] = true
+		}
+		if len(names) != f.GatewayConfigurations() || len(urls) != f.WebhookEndpoints() {
+			return fmt.Errorf("the emulator holds %d gateway configurations and %d webhook endpoints, want %d and %d",
+				len(names), len(urls), f.GatewayConfigurations(), f.WebhookEndpoints())
+		}
+		for _, want := range f.Names() {
+			if !names[want] {
+				return fmt.Errorf("no gateway configuration named %q in the emulator (it holds %v)", want, names)
+			}
+		}
+		for _, want := range f.URLs() {
+			if !urls[want] {
+				return fmt.Errorf("no webhook endpoint for %q in the emulator (it holds %v)", want, urls)
+			}
+		}
+		return nil
+	}
+}
