@@ -8,7 +8,9 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptrace"
 	"net/url"
+	"sync/atomic"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
@@ -115,14 +117,17 @@ func (c *Client) Do(ctx context.Context, call Call) (*Result, error) {
 	start := c.now()
 	ctx = tflog.MaskAllFieldValuesStrings(ctx, c.secrets...)
 	ctx = tflog.MaskMessageStrings(ctx, c.secrets...)
+	processTotals.calls.Add(1)
 	var lastErr error
 	for attempt := 1; ; attempt++ {
 		if err := c.pacer.Wait(ctx); err != nil {
 			return nil, err
 		}
-		res, err := c.attempt(ctx, call)
+		processTotals.attempts.Add(1)
+		res, resent, err := c.attempt(ctx, call)
+		processTotals.resent.Add(int64(resent))
 		elapsed := c.now().Sub(start)
-		c.log(ctx, call, attempt, res, err, elapsed)
+		c.log(ctx, call, attempt, resent, res, err, elapsed)
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
@@ -160,7 +165,19 @@ func (c *Client) Do(ctx context.Context, call Call) (*Result, error) {
 	}
 }
 
-func (c *Client) attempt(ctx context.Context, call Call) (*Result, error) {
+// attempt sends the call once, as far as Do can tell. resent counts the
+// times net/http wrote the request again on its own (see Totals.Resent); the
+// deferred function sets it whichever way attempt returns.
+func (c *Client) attempt(ctx context.Context, call Call) (res *Result, resent int, err error) {
+	var writes atomic.Int32
+	ctx = httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
+		WroteRequest: func(info httptrace.WroteRequestInfo) {
+			if info.Err == nil {
+				writes.Add(1)
+			}
+		},
+	})
+	defer func() { resent = max(int(writes.Load())-1, 0) }()
 	if c.policy.AttemptTimeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, c.policy.AttemptTimeout)
@@ -172,29 +189,29 @@ func (c *Client) attempt(ctx context.Context, call Call) (*Result, error) {
 	}
 	req, err := http.NewRequestWithContext(ctx, call.Method, call.URL.String(), body)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	for k, vs := range call.Header {
 		req.Header[k] = vs
 	}
 	resp, err := c.http.Do(req)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	defer resp.Body.Close()
 	data, err := io.ReadAll(io.LimitReader(resp.Body, MaxBodyBytes+1))
 	if err != nil {
-		return nil, fmt.Errorf("reading the answer: %w", err)
+		return nil, 0, fmt.Errorf("reading the answer: %w", err)
 	}
 	if len(data) > MaxBodyBytes {
 		// Not retried as a transport error would be: the server answered,
 		// and answering again will not make it smaller.
-		return &Result{Status: resp.StatusCode, Header: resp.Header, Body: nil}, &TooLargeError{Operation: call.Operation}
+		return &Result{Status: resp.StatusCode, Header: resp.Header, Body: nil}, 0, &TooLargeError{Operation: call.Operation}
 	}
-	return &Result{Status: resp.StatusCode, Header: resp.Header, Body: data}, nil
+	return &Result{Status: resp.StatusCode, Header: resp.Header, Body: data}, 0, nil
 }
 
-func (c *Client) log(ctx context.Context, call Call, attempt int, res *Result, err error, elapsed time.Duration) {
+func (c *Client) log(ctx context.Context, call Call, attempt, resent int, res *Result, err error, elapsed time.Duration) {
 	fields := map[string]any{
 		"operation":   call.Operation,
 		"method":      call.Method,
@@ -202,6 +219,9 @@ func (c *Client) log(ctx context.Context, call Call, attempt int, res *Result, e
 		"path":        call.URL.Path,
 		"attempt":     attempt,
 		"duration_ms": elapsed.Milliseconds(),
+	}
+	if resent > 0 {
+		fields["resent_by_net_http"] = resent
 	}
 	if key := call.Header.Get("Idempotency-Key"); key != "" {
 		fields["idempotency_key"] = key

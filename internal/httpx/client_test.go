@@ -98,7 +98,7 @@ func TestTransportErrorsAreRetried(t *testing.T) {
 	var n atomic.Int32
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if n.Add(1) <= 2 {
-			conn, _, _ := w.(http.Hijacker).Hijack()
+			conn := hijack(t, w)
 			if tcp, ok := conn.(*net.TCPConn); ok {
 				_ = tcp.SetLinger(0)
 			}
@@ -115,8 +115,7 @@ func TestTransportErrorsAreRetried(t *testing.T) {
 
 func TestPersistentTransportErrorGivesUp(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		conn, _, _ := w.(http.Hijacker).Hijack()
-		_ = conn.Close()
+		_ = hijack(t, w).Close()
 	}))
 	defer srv.Close()
 	_, err := New(fastPolicy()).Do(context.Background(), call(t, srv, http.MethodGet))
@@ -233,4 +232,18 @@ func TestPacerHoldsCallsWhenTheBucketIsEmpty(t *testing.T) {
 	if d := time.Since(start); d < 90*time.Millisecond {
 		t.Fatalf("waited %s, want one refill interval (100ms at 600/min)", d)
 	}
+}
+
+// hijack takes over the connection, to break it without an answer.
+func hijack(t *testing.T, w http.ResponseWriter) net.Conn {
+	hj, ok := w.(http.Hijacker)
+	if !ok {
+		t.Error("the test server cannot hijack connections")
+		return nil
+	}
+	conn, _, err := hj.Hijack()
+	if err != nil {
+		t.Error(err)
+	}
+	return conn
 }

@@ -54,16 +54,17 @@ func (e *Error) IsNotFound() bool { return e.Status == http.StatusNotFound || e.
 // (it may be a ProcessOut answer relayed by the proxy).
 func parseError(status int, body []byte) *Error {
 	var probe map[string]json.RawMessage
-	if json.Unmarshal(body, &probe) != nil {
-		return nil
-	}
-	if _, relayed := probe["success"]; relayed {
-		return nil
-	}
 	var e Error
-	if json.Unmarshal(body, &e) != nil || !errorTypes[e.Type] {
-		return nil
+	if isJSONObject(body, &probe) && !has(probe, "success") && isJSONObject(body, &e) && errorTypes[e.Type] {
+		e.Status = status
+		return &e
 	}
-	e.Status = status
-	return &e
+	return nil
+}
+
+func isJSONObject(body []byte, into any) bool { return json.Unmarshal(body, into) == nil }
+
+func has(fields map[string]json.RawMessage, key string) bool {
+	_, ok := fields[key]
+	return ok
 }

@@ -102,7 +102,8 @@ func TestRequestsAreShapedForTheAPI(t *testing.T) {
 	body, _ := got.EncodedBody()
 	var m map[string]any
 	_ = json.Unmarshal(body, &m)
-	if m["settings"].(map[string]any)["secret_key"] != "sk" || m["metadata"] == nil {
+	settings, _ := m["settings"].(map[string]any)
+	if settings["secret_key"] != "sk" || m["metadata"] == nil {
 		t.Fatalf("body %s", body)
 	}
 	// An ID cannot change the shape of the path.
@@ -172,15 +173,20 @@ func TestOperationsListsWhatTheClientSends(t *testing.T) {
 	_ = c.DeleteWebhookEndpoint(ctx, "w")
 	_, _ = c.GetWebhookEndpoint(ctx, "w")
 	_, _ = c.UpdateWebhookEndpoint(ctx, "w", WebhookEndpointInput{})
-	for range c.Customers(ctx, ListOptions{}) {
+	for _, err := range c.Customers(ctx, ListOptions{}) {
+		_ = err // the scripted failure; only the operation name matters here
 	}
-	for range c.Gateways(ctx, ListOptions{}) {
+	for _, err := range c.Gateways(ctx, ListOptions{}) {
+		_ = err // the scripted failure; only the operation name matters here
 	}
-	for range c.GatewayConfigurations(ctx, ListOptions{}) {
+	for _, err := range c.GatewayConfigurations(ctx, ListOptions{}) {
+		_ = err // the scripted failure; only the operation name matters here
 	}
-	for range c.SupervisedProjects(ctx, ListOptions{}) {
+	for _, err := range c.SupervisedProjects(ctx, ListOptions{}) {
+		_ = err // the scripted failure; only the operation name matters here
 	}
-	for range c.WebhookEndpoints(ctx, ListOptions{}) {
+	for _, err := range c.WebhookEndpoints(ctx, ListOptions{}) {
+		_ = err // the scripted failure; only the operation name matters here
 	}
 	ops := Operations()
 	if len(seen) != len(ops) {

@@ -101,7 +101,7 @@ func (e *testEnv) exampleVariables(t *testing.T, hcl string) config.Variables {
 	for _, m := range variablePattern.FindAllStringSubmatch(hcl, -1) {
 		switch name := m[1]; name {
 		case "customer_id":
-			vars[name] = config.StringVariable(e.objects("customer")[0]["id"].(string))
+			vars[name] = config.StringVariable(idOf(e.objects("customer")[0]))
 		case "stripe_configuration_id":
 			vars[name] = config.StringVariable(e.createStripeConfiguration(t))
 		case "stripe_secret_key", "adyen_api_key":

@@ -61,7 +61,7 @@ func (r *GatewayConfigurationResource) ModifyPlan(ctx context.Context, req resou
 			fmt.Sprintf("ProcessOut's catalog has no gateway %q. Known gateways: %s.", plan.GatewayName.ValueString(), strings.Join(gatewayNames(gateways), ", ")))
 		return
 	}
-	attr, keys, known := credentialKeys(ctx, plan, config)
+	attr, keys, known := credentialKeys(plan, config)
 	if known && credentialsChange {
 		checkCredentialKeys(gateway, attr, keys, resp)
 	}
@@ -69,7 +69,7 @@ func (r *GatewayConfigurationResource) ModifyPlan(ctx context.Context, req resou
 
 // credentialKeys returns the attribute holding the credentials and its keys;
 // known is false while the map is not known yet.
-func credentialKeys(ctx context.Context, plan, config GatewayConfigurationResourceModel) (string, []string, bool) {
+func credentialKeys(plan, config GatewayConfigurationResourceModel) (string, []string, bool) {
 	attr, value := "settings_wo", config.SettingsWO
 	if !plan.Settings.IsNull() {
 		attr, value = "settings", plan.Settings

@@ -166,7 +166,7 @@ func TestAccGatewayConfiguration_sensitiveCredentials(t *testing.T) {
 				{ // disabled behind Terraform's back: re-enabled
 					PreConfig: func() {
 						for _, o := range env.objects("gateway_configuration") {
-							env.emu.ProcessOut.PatchObject("gateway_configuration", o["id"].(string), map[string]any{"enabled": false, "name": "hand edited"})
+							env.emu.ProcessOut.PatchObject("gateway_configuration", idOf(o), map[string]any{"enabled": false, "name": "hand edited"})
 						}
 					},
 					Config: env.config(stripeConfig("Stripe US", "US", sensitiveCredentials(secret))),
@@ -182,7 +182,7 @@ func TestAccGatewayConfiguration_sensitiveCredentials(t *testing.T) {
 				{ // deleted behind Terraform's back: re-created
 					PreConfig: func() {
 						for _, o := range env.objects("gateway_configuration") {
-							env.emu.ProcessOut.DeleteObject("gateway_configuration", o["id"].(string))
+							env.emu.ProcessOut.DeleteObject("gateway_configuration", idOf(o))
 						}
 					},
 					Config: env.config(stripeConfig("Stripe US", "US", sensitiveCredentials(secret))),

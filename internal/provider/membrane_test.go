@@ -84,7 +84,7 @@ func TestAccMembrane_actionsAndProxyAgree(t *testing.T) {
 						Config:           env.membraneBlock(extra) + fmt.Sprintf(routedConfig, "v1"),
 						ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 						Check: func(s *terraform.State) error {
-							results[route] = comparable(s)
+							results[route] = instanceIndependent(s)
 							return env.webhookStored("https://hooks.example.com/v1", "transaction.captured")(s)
 						},
 					},
@@ -126,9 +126,9 @@ func TestAccMembrane_actionsAndProxyAgree(t *testing.T) {
 	}
 }
 
-// comparable keeps the state attributes that do not depend on the emulator
+// instanceIndependent keeps the state attributes that do not depend on the emulator
 // instance (IDs and timestamps do).
-func comparable(s *terraform.State) map[string]string {
+func instanceIndependent(s *terraform.State) map[string]string {
 	out := map[string]string{}
 	for addr, rs := range s.RootModule().Resources {
 		for k, v := range rs.Primary.Attributes {

@@ -108,7 +108,7 @@ func TestAccProject_lifecycle(t *testing.T) {
 					PreConfig: func() {
 						for _, p := range env.objects("project") {
 							if p["id"] != env.emu.ProjectID {
-								env.emu.ProcessOut.PatchObject("project", p["id"].(string), map[string]any{"name": "renamed by hand"})
+								env.emu.ProcessOut.PatchObject("project", idOf(p), map[string]any{"name": "renamed by hand"})
 							}
 						}
 					},

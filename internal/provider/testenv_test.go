@@ -89,6 +89,12 @@ func (e *testEnv) objects(kind string) []map[string]any {
 	return e.emu.ProcessOut.Objects(e.emu.ProjectID, kind)
 }
 
+// idOf returns an emulator object's id.
+func idOf(obj map[string]any) string {
+	id, _ := obj["id"].(string)
+	return id
+}
+
 // calls counts the ProcessOut calls matching method and path prefix since
 // the log was last reset.
 func (e *testEnv) calls(method, pathPrefix string) int {

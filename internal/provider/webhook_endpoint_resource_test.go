@@ -117,7 +117,7 @@ func TestAccWebhookEndpoint_lifecycle(t *testing.T) {
 				{ // deleted behind Terraform's back: planned for re-create, re-created
 					PreConfig: func() {
 						for _, o := range env.objects("webhook_endpoint") {
-							env.emu.ProcessOut.DeleteObject("webhook_endpoint", o["id"].(string))
+							env.emu.ProcessOut.DeleteObject("webhook_endpoint", idOf(o))
 						}
 						resetLog()
 					},
@@ -134,7 +134,7 @@ func TestAccWebhookEndpoint_lifecycle(t *testing.T) {
 				{ // edited behind Terraform's back: corrected in place
 					PreConfig: func() {
 						for _, o := range env.objects("webhook_endpoint") {
-							env.emu.ProcessOut.PatchObject("webhook_endpoint", o["id"].(string), map[string]any{
+							env.emu.ProcessOut.PatchObject("webhook_endpoint", idOf(o), map[string]any{
 								"url": "https://attacker.example.net/", "events_whitelist": []any{"transaction.failed"},
 							})
 						}
