@@ -58,7 +58,9 @@ func (m *WorkspaceKeyMinter) Token(context.Context) (string, error) {
 	if m.token != "" && now.Add(margin).Before(m.expires) {
 		return m.token, nil
 	}
-	expires := now.Add(ttl)
+	// exp is whole seconds: keep the truncated instant, or the token would
+	// be believed fresh for up to a second after it has expired.
+	expires := time.Unix(now.Add(ttl).Unix(), 0)
 	// Both claim spellings: the current docs' workspaceKey/tenantKey and the
 	// SDK's iss/id, so older and newer Membrane deployments accept it.
 	claims := jwt.MapClaims{
