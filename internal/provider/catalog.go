@@ -9,25 +9,28 @@ import (
 )
 
 // catalog is the gateway catalog, read at most once per provider run and
-// only when a plan needs it.
+// only when a plan needs it. A failed read is not kept: the next caller
+// tries again (its context may be the one that was not cancelled).
 type catalog struct {
-	once     sync.Once
+	mu       sync.Mutex
 	gateways map[string]processout.Gateway
-	err      error
 }
 
 func (c *catalog) load(ctx context.Context, api *processout.Client) (map[string]processout.Gateway, error) {
-	c.once.Do(func() {
-		c.gateways = map[string]processout.Gateway{}
-		for g, err := range api.Gateways(ctx, processout.ListOptions{Order: "asc"}) {
-			if err != nil {
-				c.err = err
-				return
-			}
-			c.gateways[g.Name] = g
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.gateways != nil {
+		return c.gateways, nil
+	}
+	gateways := map[string]processout.Gateway{}
+	for g, err := range api.Gateways(ctx, processout.ListOptions{Order: "asc"}) {
+		if err != nil {
+			return nil, err
 		}
-	})
-	return c.gateways, c.err
+		gateways[g.Name] = g
+	}
+	c.gateways = gateways
+	return gateways, nil
 }
 
 func gatewayNames(gateways map[string]processout.Gateway) []string {

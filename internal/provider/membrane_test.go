@@ -66,6 +66,7 @@ data "processout_customer" "first" {
 // TestAccMembrane_actionsAndProxyAgree applies one configuration through
 // the proxy and through actions and expects the same state.
 func TestAccMembrane_actionsAndProxyAgree(t *testing.T) {
+	testAccPreCheck(t)
 	results := map[string]map[string]string{}
 	for _, route := range []string{"proxy", "actions"} {
 		t.Run(route, func(t *testing.T) {
