@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 )
 
 const projectAddr = "processout_project.eu"
@@ -144,4 +145,42 @@ func TestAccProject_invalidInput(t *testing.T) {
 			})
 		})
 	}
+}
+
+func TestAccProject_importByIdentityAndRecreate(t *testing.T) {
+	eachTransport(t, func(t *testing.T, env *testEnv) {
+		supervised := func() []map[string]any { return env.objects("project") }
+		resource.ParallelTest(t, resource.TestCase{
+			TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)},
+			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+			Steps: []resource.TestStep{
+				{
+					Config: env.config(projectConfig("Payments EU", "EUR")),
+					ConfigStateChecks: []statecheck.StateCheck{
+						statecheck.ExpectIdentityValueMatchesState(projectAddr, tfjsonpath.New("id")),
+					},
+				},
+				{
+					ResourceName:    projectAddr,
+					ImportState:     true,
+					ImportStateKind: resource.ImportBlockWithResourceIdentity,
+				},
+				{ // deleted behind Terraform's back: re-created
+					PreConfig: func() {
+						for _, p := range supervised() {
+							env.emu.ProcessOut.DeleteObject("project", idOf(p))
+						}
+					},
+					Config: env.config(projectConfig("Payments EU", "EUR")),
+					ConfigPlanChecks: resource.ConfigPlanChecks{
+						PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(projectAddr, plancheck.ResourceActionCreate)},
+					},
+					ConfigStateChecks: []statecheck.StateCheck{
+						statecheck.ExpectKnownValue(projectAddr, tfjsonpath.New("private_key"), knownvalue.NotNull()),
+					},
+					Check: env.projectStored("Payments EU", "EUR", 0),
+				},
+			},
+		})
+	})
 }
