@@ -82,6 +82,7 @@ exports=$work/exports.sh
 emulator_pid=$!
 
 deadline=$((SECONDS + 60))
+# The emulator writes the file atomically once it listens.
 until [[ -s $exports ]]; do
 	if ! kill -0 "$emulator_pid" 2>/dev/null; then
 		cat "$work/emulator.log" >&2
@@ -93,7 +94,6 @@ until [[ -s $exports ]]; do
 	fi
 	sleep 0.2
 done
-sleep 0.2 # let a writer that does not rename atomically finish
 echo "emulator pid $emulator_pid; environment:"
 sed 's/^/    /' "$exports"
 set -a
