@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/http/httptrace"
 	"net/url"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -91,8 +92,8 @@ func sameHostRedirects(req *http.Request, via []*http.Request) error {
 // https, except plain http to a loopback host (the emulator, a local proxy).
 func CheckEndpoint(raw string) (*url.URL, error) {
 	u, err := url.Parse(raw)
-	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
-		return nil, fmt.Errorf("%q is not an absolute http(s) URL such as https://api.example.com", raw)
+	if err != nil || u.Hostname() == "" || (u.Scheme != "http" && u.Scheme != "https") {
+		return nil, fmt.Errorf("%q is not an absolute http(s) URL such as https://api.example.com", redacted(raw))
 	}
 	if u.User != nil {
 		return nil, fmt.Errorf("%q carries credentials in the URL; set them in their own settings instead", u.Redacted())
@@ -101,6 +102,18 @@ func CheckEndpoint(raw string) (*url.URL, error) {
 		return nil, fmt.Errorf("%q uses plain http to a non-loopback host; use https (plain http is only accepted for localhost)", raw)
 	}
 	return u, nil
+}
+
+// redacted is raw fit for an error message: a password in it is masked,
+// and when raw does not even parse, whatever precedes an "@" is dropped.
+func redacted(raw string) string {
+	if u, err := url.Parse(raw); err == nil {
+		return u.Redacted()
+	}
+	if i := strings.LastIndex(raw, "@"); i >= 0 {
+		return "…" + raw[i:]
+	}
+	return raw
 }
 
 func isLoopback(host string) bool {

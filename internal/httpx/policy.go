@@ -65,20 +65,22 @@ func (p Policy) Backoff(n int) time.Duration {
 	return half + time.Duration(jitter()*float64(half))
 }
 
+// MaxRetryAfter caps a server's Retry-After: any longer wait is past every
+// policy's MaxElapsed (the call gives up), and multiplying a larger number of
+// seconds would overflow into a negative wait.
+const MaxRetryAfter = 24 * time.Hour
+
 // RetryAfter reads a Retry-After header given in seconds or as an HTTP date.
 func RetryAfter(h http.Header, now time.Time) (time.Duration, bool) {
 	v := h.Get("Retry-After")
 	if v == "" {
 		return 0, false
 	}
-	if secs, err := strconv.Atoi(v); err == nil && secs >= 0 {
-		return time.Duration(secs) * time.Second, true
+	if secs, err := strconv.ParseUint(v, 10, 64); err == nil {
+		return time.Duration(min(secs, uint64(MaxRetryAfter/time.Second))) * time.Second, true
 	}
 	if t, err := http.ParseTime(v); err == nil {
-		if d := t.Sub(now); d > 0 {
-			return d, true
-		}
-		return 0, true
+		return min(max(t.Sub(now), 0), MaxRetryAfter), true
 	}
 	return 0, false
 }

@@ -36,6 +36,9 @@ func New(t Transport, opts ...Option) *Client {
 // call sends req and decodes the object under req.ResponseKey into out
 // (out may be nil, for deletes).
 func (c *Client) call(ctx context.Context, req *Request, out any) error {
+	if err := req.CheckPathParams(); err != nil {
+		return err
+	}
 	if req.Write() && req.IdempotencyKey == "" {
 		req.IdempotencyKey = c.newKey()
 	}

@@ -19,43 +19,49 @@ type endpoint struct {
 	idParam string
 }
 
-func (e endpoint) request(op, method string, id string) Request {
-	req := Request{Operation: e.name + "." + op, Method: method, Path: e.collection, ResponseKey: e.key}
-	if id != "" {
-		param := e.idParam
-		if param == "" {
-			param = "id"
-		}
-		req.Path = e.item
-		req.PathParams = map[string]string{param: id}
+// request is an operation on the collection (create, list).
+func (e endpoint) request(op, method string) Request {
+	return Request{Operation: e.name + "." + op, Method: method, Path: e.collection, ResponseKey: e.key}
+}
+
+// itemRequest is an operation on one object. An empty id still names the
+// item path, so CheckPathParams refuses it instead of the call reading the
+// collection.
+func (e endpoint) itemRequest(op, method string, id string) Request {
+	req := e.request(op, method)
+	param := e.idParam
+	if param == "" {
+		param = "id"
 	}
+	req.Path = e.item
+	req.PathParams = map[string]string{param: id}
 	return req
 }
 
 func createObject[T any](ctx context.Context, c *Client, e endpoint, body any) (*T, error) {
-	req := e.request("create", http.MethodPost, "")
+	req := e.request("create", http.MethodPost)
 	req.Body = body
 	return callFor[T](ctx, c, &req)
 }
 
 func getObject[T any](ctx context.Context, c *Client, e endpoint, id string) (*T, error) {
-	req := e.request("read", http.MethodGet, id)
+	req := e.itemRequest("read", http.MethodGet, id)
 	return callFor[T](ctx, c, &req)
 }
 
 func updateObject[T any](ctx context.Context, c *Client, e endpoint, id string, body any) (*T, error) {
-	req := e.request("update", http.MethodPut, id)
+	req := e.itemRequest("update", http.MethodPut, id)
 	req.Body = body
 	return callFor[T](ctx, c, &req)
 }
 
 func deleteObject(ctx context.Context, c *Client, e endpoint, id string) error {
-	req := e.request("delete", http.MethodDelete, id)
+	req := e.itemRequest("delete", http.MethodDelete, id)
 	return c.call(ctx, &req, nil)
 }
 
 func listObjects[T idOf](ctx context.Context, c *Client, e endpoint, opts ListOptions) iter.Seq2[T, error] {
-	req := e.request("list", http.MethodGet, "")
+	req := e.request("list", http.MethodGet)
 	req.ResponseKey = e.plural
 	return listPages[T](ctx, c, req, opts)
 }

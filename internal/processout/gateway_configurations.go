@@ -59,7 +59,7 @@ func (in GatewayConfigurationInput) body() GatewayConfigurationInput {
 
 // CreateGatewayConfiguration configures the gateway named gatewayName.
 func (c *Client) CreateGatewayConfiguration(ctx context.Context, gatewayName string, in GatewayConfigurationInput) (*GatewayConfiguration, error) {
-	req := gatewayConfigurations.request("create", http.MethodPost, "")
+	req := gatewayConfigurations.request("create", http.MethodPost)
 	req.Path = "/gateways/{gateway_name}/gateway-configurations"
 	req.PathParams = map[string]string{"gateway_name": gatewayName}
 	req.Body = in.body()

@@ -33,11 +33,21 @@ type Page[T any] struct {
 type idOf interface{ itemID() string }
 
 // listPages streams the items of a list endpoint page by page, following the
-// start_after cursor. Only one page is held at a time.
+// start_after cursor. Only one page is held at a time. A cursor that comes
+// back (a server or cache that ignores start_after answers the same page
+// again) ends the list with an error instead of looping forever.
 func listPages[T idOf](ctx context.Context, c *Client, base Request, opts ListOptions) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		cursor := ""
+		seen := map[string]bool{}
 		for {
+			if seen[cursor] {
+				var zero T
+				yield(zero, &DecodeError{Operation: base.Operation, Status: 200,
+					Reason: fmt.Sprintf("the API answered a page it had already sent (start_after %q did not advance the list)", cursor)})
+				return
+			}
+			seen[cursor] = true
 			page, err := fetchPage[T](ctx, c, base, opts, cursor)
 			if err != nil {
 				var zero T

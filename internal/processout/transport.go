@@ -3,6 +3,7 @@ package processout
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -35,6 +36,28 @@ type Request struct {
 // Write reports whether the operation changes state on the server.
 func (r *Request) Write() bool {
 	return r.Method != http.MethodGet && r.Method != http.MethodHead
+}
+
+// CheckPathParams refuses path parameters that cannot name one object. Each
+// value is escaped into a single segment (see ExpandedPath), but "" leaves
+// the segment empty and "." or ".." are dot segments, which servers and
+// proxies resolve to another path (DELETE /webhook-endpoints/.. is DELETE /).
+func (r *Request) CheckPathParams() error {
+	for name, value := range r.PathParams {
+		if value == "" || value == "." || value == ".." {
+			return &PathParamError{Operation: r.Operation, Name: name, Value: value}
+		}
+	}
+	return nil
+}
+
+// PathParamError reports an ID that cannot be sent in a path.
+type PathParamError struct {
+	Operation, Name, Value string
+}
+
+func (e *PathParamError) Error() string {
+	return fmt.Sprintf("%s: %q is not a valid %s: an ID cannot be empty, \".\" or \"..\"", e.Operation, e.Value, e.Name)
 }
 
 // ExpandedPath substitutes the path parameters, escaping each one so that an
