@@ -45,7 +45,9 @@ func (r *WebhookEndpointResource) Metadata(_ context.Context, req resource.Metad
 	resp.TypeName = req.ProviderTypeName + "_webhook_endpoint"
 }
 
-var eventNamePattern = regexp.MustCompile(`^[a-z0-9_]+(\.[a-z0-9_-]+)+$`)
+// eventNamePattern is the event names ProcessOut accepts: a lower-case word
+// and one or more dotted lower-case words, such as transaction.captured.
+var eventNamePattern = regexp.MustCompile(`^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$`)
 
 // Schema implements resource.Resource.
 func (r *WebhookEndpointResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -67,7 +69,7 @@ func (r *WebhookEndpointResource) Schema(_ context.Context, _ resource.SchemaReq
 				MarkdownDescription: "Names of the events delivered, such as `transaction.captured`. Omit it to receive every event.",
 				Validators: []validator.Set{
 					setvalidator.SizeAtLeast(1),
-					setvalidator.ValueStringsAre(stringvalidator.RegexMatches(eventNamePattern,
+					setvalidator.ValueStringsAre(stringvalidator.LengthAtMost(255), stringvalidator.RegexMatches(eventNamePattern,
 						"must be an event name such as \"transaction.captured\" (lowercase words separated by dots)")),
 				},
 			},

@@ -5,28 +5,43 @@ package validate
 import (
 	"context"
 	"fmt"
+	"net/mail"
 	"net/url"
 	"regexp"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
 
-// CheckWebURL reports why s is not an absolute http(s) URL with a host.
+// CheckWebURL reports why s is not an absolute http(s) URL with a host, as
+// ProcessOut accepts them: no whitespace or control characters, at most 2048
+// characters. Its messages never repeat a password given in s.
 func CheckWebURL(s string) error {
 	u, err := url.Parse(s)
 	switch {
 	case err != nil:
-		return fmt.Errorf("is not a URL: %v", err)
+		return fmt.Errorf("is not a URL, got %q", redacted(s))
 	case u.Scheme != "http" && u.Scheme != "https":
-		return fmt.Errorf("must start with https:// (or http://), got %q", s)
+		return fmt.Errorf("must start with https:// (or http://), got %q", u.Redacted())
 	case u.Host == "" || u.Hostname() == "":
-		return fmt.Errorf("must name a host, as in https://hooks.example.com/processout, got %q", s)
+		return fmt.Errorf("must name a host, as in https://hooks.example.com/processout, got %q", u.Redacted())
 	case u.User != nil:
 		return fmt.Errorf("must not carry credentials (user:password@), got %q", u.Redacted())
+	case strings.ContainsFunc(s, func(r rune) bool { return r <= ' ' || r == 0x7f }):
+		return fmt.Errorf("must not contain spaces or control characters (escape a space as %%20), got %q", u.Redacted())
 	case len(s) > 2048:
 		return fmt.Errorf("must be at most 2048 characters long, got %d", len(s))
 	}
 	return nil
+}
+
+// redacted is s fit for a message when it does not parse as a URL:
+// whatever precedes an "@" (maybe user:password) is dropped.
+func redacted(s string) string {
+	if i := strings.LastIndex(s, "@"); i >= 0 {
+		return "…" + s[i:]
+	}
+	return s
 }
 
 type webURL struct{}
@@ -47,11 +62,14 @@ func (webURL) ValidateString(_ context.Context, req validator.StringRequest, res
 	}
 }
 
-var emailPattern = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
+var emailPattern = regexp.MustCompile(`^[^@\s]+@[^@\s.][^@\s]*\.[^@\s]*[^@\s.]$`)
 
-// CheckEmail reports why s is not an email address.
+// CheckEmail reports why s is not an email address: a plain RFC 5322
+// address (no display name or angle brackets) with a dotted domain, at most
+// 254 characters, as ProcessOut accepts them.
 func CheckEmail(s string) error {
-	if len(s) > 254 || !emailPattern.MatchString(s) {
+	addr, err := mail.ParseAddress(s)
+	if len(s) > 254 || !emailPattern.MatchString(s) || err != nil || addr.Address != s || addr.Name != "" {
 		return fmt.Errorf("must be an email address such as payments@example.com, got %q", s)
 	}
 	return nil
