@@ -1,0 +1,168 @@
+package faultsuite
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// Resource types of the fleet and the emulator kinds that hold them.
+const (
+	typeProject  = "processout_project"
+	typeWebhook  = "processout_webhook_endpoint"
+	typeGateway  = "processout_gateway_configuration"
+	kindProject  = "project"
+	kindWebhook  = "webhook_endpoint"
+	kindGateway  = "gateway_configuration"
+	gatewayStripe  = "stripe"
+	gatewaySandbox = "sandbox"
+)
+
+var kindOfType = map[string]string{typeProject: kindProject, typeWebhook: kindWebhook, typeGateway: kindGateway}
+
+// member is one declared object. Its version (1, then 2 for the half that
+// the update step changes) decides every value it declares.
+type member struct {
+	typ     string
+	name    string // resource name in the configuration
+	index   int
+	gateway string // for gateway configurations
+	version int
+}
+
+func (m member) address() string { return m.typ + "." + m.name }
+
+// identity is what names the object across versions in the emulator (URL
+// path, configuration or project name without the version), so an extra
+// object can be told apart as a duplicate of a declared one or an orphan.
+func (m member) identity() string {
+	switch m.typ {
+	case typeWebhook:
+		return fmt.Sprintf("https://hooks.example.com/faults/wh-%03d", m.index)
+	case typeGateway:
+		return fmt.Sprintf("faults-%s-%03d", m.gateway, m.index)
+	}
+	return "faults-project"
+}
+
+var versionSuffix = regexp.MustCompile(`(/v| v)\d+$`)
+
+// identityOf reads the identity back from an emulator object.
+func identityOf(kind string, obj map[string]any) string {
+	field := map[string]string{kindWebhook: "url", kindGateway: "name", kindProject: "name"}[kind]
+	s, _ := obj[field].(string)
+	return versionSuffix.ReplaceAllString(s, "")
+}
+
+// credentials are the stripe settings_wo of this version; the emulator must
+// have received exactly these.
+func (m member) credentials() map[string]string {
+	return map[string]string{
+		"secret_key": fmt.Sprintf("sk_test_faults_%03d_v%d", m.index, m.version),
+		"public_key": fmt.Sprintf("pk_test_faults_%03d_v%d", m.index, m.version),
+	}
+}
+
+func (m member) hcl() string {
+	v := m.version
+	var b strings.Builder
+	fmt.Fprintf(&b, "resource %q %q {\n", m.typ, m.name)
+	switch m.typ {
+	case typeProject:
+		fmt.Fprintf(&b, "  name             = \"%s v%d\"\n", m.identity(), v)
+		fmt.Fprintf(&b, "  default_currency = %q\n", pick(v, "EUR", "USD"))
+		fmt.Fprintf(&b, "  email            = \"payments-v%d@example.com\"\n", v)
+		fmt.Fprintf(&b, "  public_metadata  = { suite = \"faults\", version = \"%d\" }\n", v)
+		fmt.Fprintf(&b, "  dunning_configuration = [{ action = \"retry\", delay_in_days = %d }, { action = \"cancel\", delay_in_days = %d }]\n", v, 7*v)
+	case typeWebhook:
+		fmt.Fprintf(&b, "  url              = \"%s/v%d\"\n", m.identity(), v)
+		fmt.Fprintf(&b, "  events_whitelist = %s\n", pick(v, `["transaction.captured"]`, `["transaction.captured", "invoice.completed"]`))
+	case typeGateway:
+		fmt.Fprintf(&b, "  gateway_name      = %q\n", m.gateway)
+		fmt.Fprintf(&b, "  name              = \"%s v%d\"\n", m.identity(), v)
+		fmt.Fprintf(&b, "  enabled           = %t\n", v == 1)
+		fmt.Fprintf(&b, "  default_currency  = %q\n", pick(v, "EUR", "GBP"))
+		fmt.Fprintf(&b, "  processing_region = %q\n", pick(v, "EEA", "UK"))
+		fmt.Fprintf(&b, "  metadata          = { index = \"%d\", version = \"%d\" }\n", m.index, v)
+		if m.gateway == gatewayStripe {
+			c := m.credentials()
+			fmt.Fprintf(&b, "  settings_wo         = { secret_key = %q, public_key = %q }\n", c["secret_key"], c["public_key"])
+			fmt.Fprintf(&b, "  settings_wo_version = %d\n", v)
+		}
+	}
+	b.WriteString("}\n")
+	return b.String()
+}
+
+func pick(version int, v1, v2 string) string {
+	if version == 1 {
+		return v1
+	}
+	return v2
+}
+
+// fleet is the declared configuration: one supervised project, then webhook
+// endpoints, stripe and sandbox gateway configurations sharing the rest.
+type fleet []member
+
+func newFleet(objects int) fleet {
+	rest := objects - 1
+	webhooks := rest / 2
+	stripe := (rest - webhooks) / 2
+	f := fleet{{typ: typeProject, name: "project", version: 1}}
+	for i := range rest {
+		m := member{index: i, version: 1}
+		switch {
+		case i < webhooks:
+			m.typ, m.name = typeWebhook, fmt.Sprintf("wh_%03d", i)
+		case i < webhooks+stripe:
+			m.typ, m.gateway, m.name = typeGateway, gatewayStripe, fmt.Sprintf("stripe_%03d", i)
+		default:
+			m.typ, m.gateway, m.name = typeGateway, gatewaySandbox, fmt.Sprintf("sandbox_%03d", i)
+		}
+		f = append(f, m)
+	}
+	return f
+}
+
+// updateHalf returns the fleet with every other member (the project
+// included) moved to version 2, and how many members changed.
+func (f fleet) updateHalf() (fleet, int) {
+	out := make(fleet, len(f))
+	changed := 0
+	for i, m := range f {
+		if i%2 == 0 {
+			m.version = 2
+			changed++
+		}
+		out[i] = m
+	}
+	return out, changed
+}
+
+func (f fleet) config(providerBlock string) string {
+	var b strings.Builder
+	b.WriteString(providerBlock)
+	for _, m := range f {
+		b.WriteString("\n")
+		b.WriteString(m.hcl())
+	}
+	return b.String()
+}
+
+func (f fleet) byAddress() map[string]member {
+	out := make(map[string]member, len(f))
+	for _, m := range f {
+		out[m.address()] = m
+	}
+	return out
+}
+
+// count returns how many members of each emulator kind are declared.
+func (f fleet) count() map[string]int {
+	out := map[string]int{}
+	for _, m := range f {
+		out[kindOfType[m.typ]]++
+	}
+	return out
+}
