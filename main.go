@@ -6,6 +6,7 @@ import (
 	"context"
 	"flag"
 	"log"
+	"os"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 
@@ -19,6 +20,9 @@ func main() {
 	var debug bool
 	flag.BoolVar(&debug, "debug", false, "run the provider with support for debuggers like delve")
 	flag.Parse()
+	if !debug {
+		quietLogsUnlessShown()
+	}
 
 	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
 		Address: "registry.terraform.io/hashicorp/processout",
@@ -26,5 +30,31 @@ func main() {
 	})
 	if err != nil {
 		log.Fatal(err.Error())
+	}
+}
+
+// cliLogEnv are the variables that make the CLI show provider logs; without
+// them it discards every line a provider writes.
+var cliLogEnv = []string{"TF_LOG", "TF_LOG_PROVIDER"}
+
+// sdkLogEnv set the levels of the plugin SDK's loggers (terraform-plugin-go,
+// the framework) and of the provider's own (tflog).
+var sdkLogEnv = []string{"TF_LOG_SDK", "TF_LOG_SDK_PROTO", "TF_LOG_SDK_FRAMEWORK", "TF_LOG_PROVIDER_PROCESSOUT"}
+
+// quietLogsUnlessShown turns the SDK's logging off when the CLI would throw
+// it away. By default the SDK logs every RPC at TRACE level, as JSON lines on
+// stderr, and the CLI parses each line only to drop it unless TF_LOG or
+// TF_LOG_PROVIDER is set: that was about 40% of the provider's CPU during a
+// plan, and CPU the CLI spent too (BENCHMARKS.md). The plugin inherits the
+// CLI's environment, so it sees what the CLI sees; a level set explicitly
+// is left alone.
+func quietLogsUnlessShown() {
+	for _, name := range append(cliLogEnv, sdkLogEnv...) {
+		if os.Getenv(name) != "" {
+			return
+		}
+	}
+	for _, name := range sdkLogEnv {
+		_ = os.Setenv(name, "OFF")
 	}
 }
