@@ -56,6 +56,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.IntVar(&o.cfg.RateLimitPerMinute, "rate-limit", 0, "ProcessOut requests per minute per project; 0 = unlimited")
 	fs.Int64Var(&o.cfg.Seed, "seed", 1, "seed for ids and fault rolls")
 	fs.StringVar(&o.exportsFile, "exports-file", "", "also write the export lines to this file (atomically, once listening)")
+	fs.BoolVar(&o.cfg.HandBuilt, "seed-handbuilt", false, "also seed a hand-built project to adopt: gateway configurations, webhook endpoints, a supervised project")
 	fs.StringVar(&o.cfg.ConnectionState, "connection-state", "READY", "state of the seeded Membrane connection: "+fmt.Sprint(connectionStates))
 	if err := fs.Parse(args); err != nil {
 		return o, err
@@ -113,6 +114,12 @@ func printSummary(w io.Writer, e *emulator.Emulator, o options) {
 	fmt.Fprintf(w, "  ProcessOut API  %s  project %s (sandbox, %d customers)\n", e.ProcessOutURL, e.Project.ProjectID, o.cfg.Customers)
 	fmt.Fprintf(w, "  Membrane API    %s  workspace %s, tenant %s, connection %s (%s)\n",
 		e.MembraneURL, e.Workspace.Key, e.TenantKey, e.Connection.ID, e.Connection.State)
+	if n := e.HandBuilt.Count(); n > 0 {
+		fmt.Fprintf(w, "  hand-built seed: %s (%d objects to adopt)\n", e.HandBuilt, n)
+		for _, id := range e.HandBuilt.SupervisedProjects {
+			fmt.Fprintf(w, "  hand-built supervised project %s\n", id) // no list data source covers these
+		}
+	}
 	fmt.Fprintf(w, "  seed %d, fault rate %.3g, latency %s, rate limit %s\n", o.cfg.Seed, o.cfg.FaultRate, o.cfg.Latency, limit)
 	if o.exportsFile != "" {
 		fmt.Fprintf(w, "  exports written to %s\n", o.exportsFile)

@@ -33,6 +33,10 @@ type Config struct {
 	FaultRate          float64
 	RateLimitPerMinute int    // ProcessOut per-project limit; 0 = none
 	ConnectionState    string // the seeded connection's state; "" = READY
+	// HandBuilt seeds the project as a team that set ProcessOut up by hand
+	// would have it: gateway configurations, webhook endpoints and a
+	// supervised project (see Emulator.HandBuilt), for adoption rehearsals.
+	HandBuilt bool
 }
 
 // Seeded names.
@@ -59,6 +63,8 @@ type Emulator struct {
 	TenantKey  string
 	Token      string // static bearer token for the tenant
 	Connection membraneapi.Connection
+	// HandBuilt lists the objects of Config.HandBuilt (empty without it).
+	HandBuilt HandBuilt
 
 	servers   []*http.Server
 	closeOnce sync.Once
@@ -73,6 +79,13 @@ func Start(cfg Config) (*Emulator, error) {
 // on membraneAddr.
 func StartOn(cfg Config, processoutAddr, membraneAddr string) (*Emulator, error) {
 	e := build(cfg)
+	if cfg.HandBuilt {
+		var err error
+		if e.HandBuilt, err = e.seedHandBuilt(); err != nil {
+			e.Close()
+			return nil, err
+		}
+	}
 	poLn, err := net.Listen("tcp", processoutAddr)
 	if err != nil {
 		return nil, fmt.Errorf("listening for ProcessOut on %s: %w", processoutAddr, err)

@@ -1,0 +1,133 @@
+package emulator
+
+import (
+	"encoding/json"
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/processout/terraform-provider-processout/internal/emulator/processoutapi"
+)
+
+func basicAuth(user, secret string) func(*http.Request) {
+	return func(r *http.Request) { r.SetBasicAuth(user, secret) }
+}
+
+func TestHandBuiltSeed(t *testing.T) {
+	e := start(t, Config{Seed: 3, HandBuilt: true})
+	h := e.HandBuilt
+	if len(h.GatewayConfigurations) != len(handBuiltGatewayConfigurations) || len(h.WebhookEndpoints) != len(handBuiltWebhookEndpoints) ||
+		len(h.SupervisedProjects) != 1 || h.Count() != len(handBuiltGatewayConfigurations)+len(handBuiltWebhookEndpoints)+1 {
+		t.Fatalf("seeded %s (%d)", h, h.Count())
+	}
+	if got := e.ProcessOut.Requests(); len(got) != 0 {
+		t.Errorf("the seed's requests stayed in the log: %v", got)
+	}
+
+	// The provider's credentials list every seeded object over HTTP, in
+	// creation order, disabled configurations included.
+	auth := basicAuth(e.Project.ProjectID, e.Project.Secret)
+	lists := []struct {
+		path, key string
+		want      []string
+	}{
+		{"/gateway-configurations?limit=100&order=asc", "gateway_configurations", h.GatewayConfigurations},
+		{"/webhook-endpoints?limit=100&order=asc", "webhook_endpoints", h.WebhookEndpoints},
+		{"/supervised-projects?limit=100&order=asc", "projects", h.SupervisedProjects},
+	}
+	for _, l := range lists {
+		status, _, body := get(t, e.ProcessOutURL+l.path, auth)
+		items, _ := body[l.key].([]any)
+		var ids []string
+		for _, it := range items {
+			obj, _ := it.(map[string]any)
+			ids = append(ids, obj["id"].(string))
+		}
+		if status != http.StatusOK || !slices.Equal(ids, l.want) {
+			t.Errorf("GET %s: %d, ids %v, want %v", l.path, status, ids, l.want)
+		}
+	}
+
+	gateways := map[string]bool{}
+	disabled, named, withRegion, withMetadata := 0, 0, 0, 0
+	var last time.Time
+	for i, id := range h.GatewayConfigurations {
+		gc, ok := e.ProcessOut.Object(processoutapi.KindGatewayConfiguration, id)
+		if !ok {
+			t.Fatalf("%s not stored", id)
+		}
+		name := gc["gateway_name"].(string)
+		gateways[name] = true
+		if gc["enabled"] == false {
+			disabled++
+			if gc["enabled_at"] != nil {
+				t.Errorf("%s disabled with enabled_at %v", id, gc["enabled_at"])
+			}
+		}
+		if gc["name"] != nil {
+			named++
+		}
+		if gc["processing_region"] != nil {
+			withRegion++
+		}
+		if m, _ := gc["metadata"].(map[string]any); len(m) > 0 {
+			withMetadata++
+		}
+		// Credentials reached the API and are not rendered; only the
+		// gateway's public keys are.
+		sent := handBuiltGatewayConfigurations[i].body["settings"]
+		received := e.ProcessOut.ReceivedSettings(id)
+		if sent != nil && len(received) == 0 {
+			t.Errorf("%s (%s): no credentials received", id, name)
+		}
+		rendered, _ := json.Marshal(gc)
+		for k, v := range received {
+			if pk, _ := gc["public_keys"].(map[string]any); pk[k] == nil && k != "merchant_account_country" && strings.Contains(string(rendered), v) {
+				t.Errorf("%s renders its secret setting %s", id, k)
+			}
+		}
+		created, err := time.Parse(time.RFC3339Nano, gc["created_at"].(string))
+		if err != nil || !created.After(last) || !created.Before(time.Now().Add(-24*time.Hour)) {
+			t.Errorf("%s created_at %v (after %v): want strictly increasing, in the past: %v", id, created, last, err)
+		}
+		last = created
+	}
+	for _, g := range []string{"stripe", "adyen", "braintree", "checkoutcom", "paypal", "sandbox"} {
+		if !gateways[g] {
+			t.Errorf("no %s configuration among %v", g, gateways)
+		}
+	}
+	if disabled < 2 || named == len(h.GatewayConfigurations) || withRegion < 2 || withMetadata < 2 {
+		t.Errorf("variety: %d disabled, %d named, %d with a region, %d with metadata", disabled, named, withRegion, withMetadata)
+	}
+
+	filtered := 0
+	for _, id := range h.WebhookEndpoints {
+		we, _ := e.ProcessOut.Object(processoutapi.KindWebhookEndpoint, id)
+		if events, _ := we["events_whitelist"].([]any); len(events) > 0 {
+			filtered++
+		}
+	}
+	if filtered == 0 || filtered == len(h.WebhookEndpoints) {
+		t.Errorf("%d of %d webhook endpoints filter events: want some of each", filtered, len(h.WebhookEndpoints))
+	}
+	p, _ := e.ProcessOut.Object(processoutapi.KindProject, h.SupervisedProjects[0])
+	if p["supervisor_project_id"] != e.ProjectID || p["private_key"] != nil {
+		t.Errorf("supervised project %v", p)
+	}
+}
+
+func TestHandBuiltSeedNeedsRoomInTheRateLimit(t *testing.T) {
+	if _, err := Start(Config{Seed: 3, HandBuilt: true, RateLimitPerMinute: 5}); err == nil || !strings.Contains(err.Error(), "429") {
+		t.Fatalf("a rate limit below the seed's size: err %v", err)
+	}
+}
+
+func TestWithoutHandBuiltSeedTheProjectIsEmpty(t *testing.T) {
+	e := start(t, Config{Seed: 3})
+	if e.HandBuilt.Count() != 0 || len(e.ProcessOut.Objects(e.ProjectID, processoutapi.KindGatewayConfiguration)) != 0 {
+		t.Fatalf("seeded without HandBuilt: %s", e.HandBuilt)
+	}
+}
