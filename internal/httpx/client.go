@@ -139,6 +139,11 @@ func (c *Client) Do(ctx context.Context, call Call) (*Result, error) {
 		processTotals.attempts.Add(1)
 		res, resent, err := c.attempt(ctx, call)
 		processTotals.resent.Add(int64(resent))
+		var header http.Header // nil without an answer
+		if res != nil {
+			header = res.Header
+		}
+		c.pacer.Done(header)
 		elapsed := c.now().Sub(start)
 		c.log(ctx, call, attempt, resent, res, err, elapsed)
 		if ctx.Err() != nil {
@@ -152,7 +157,6 @@ func (c *Client) Do(ctx context.Context, call Call) (*Result, error) {
 			lastErr = err
 			wait = c.policy.Backoff(attempt)
 		case RetryableStatus(res.Status):
-			c.pacer.Observe(res.Header)
 			wait = c.policy.Backoff(attempt)
 			if ra, ok := RetryAfter(res.Header, c.now()); ok {
 				wait = ra
@@ -161,7 +165,6 @@ func (c *Client) Do(ctx context.Context, call Call) (*Result, error) {
 				c.pacer.Hold(wait)
 			}
 		default:
-			c.pacer.Observe(res.Header)
 			res.Attempts, res.Elapsed = attempt, elapsed
 			return res, nil
 		}
