@@ -6,6 +6,8 @@ package bench
 import (
 	"fmt"
 	"strings"
+
+	"github.com/processout/terraform-provider-processout/internal/emulator/processoutapi"
 )
 
 // Fleet describes N managed objects: even indexes are Stripe gateway
@@ -130,4 +132,37 @@ func (f Fleet) FloorHCL() string {
 		fmt.Fprintf(&b, "resource \"terraform_data\" \"d%04d\" {\n  input = \"object-%04d%s\"\n}\n", i, i, f.suffix(i))
 	}
 	return b.String()
+}
+
+// Stored checks that the emulator's project holds exactly the fleet: as
+// many objects of each kind, with the names and URLs of this generation.
+func (f Fleet) Stored(po *processoutapi.Server, projectID string) error {
+	names := fieldSet(po.Objects(projectID, processoutapi.KindGatewayConfiguration), "name")
+	urls := fieldSet(po.Objects(projectID, processoutapi.KindWebhookEndpoint), "url")
+	if len(names) != f.GatewayConfigurations() || len(urls) != f.WebhookEndpoints() {
+		return fmt.Errorf("the emulator holds %d gateway configurations and %d webhook endpoints, want %d and %d",
+			len(names), len(urls), f.GatewayConfigurations(), f.WebhookEndpoints())
+	}
+	for _, want := range f.Names() {
+		if !names[want] {
+			return fmt.Errorf("no gateway configuration named %q in the emulator", want)
+		}
+	}
+	for _, want := range f.URLs() {
+		if !urls[want] {
+			return fmt.Errorf("no webhook endpoint for %q in the emulator", want)
+		}
+	}
+	return nil
+}
+
+// fieldSet is the set of a string field's values over objects.
+func fieldSet(objects []map[string]any, field string) map[string]bool {
+	set := make(map[string]bool, len(objects))
+	for _, o := range objects {
+		if v, ok := o[field].(string); ok {
+			set[v] = true
+		}
+	}
+	return set
 }

@@ -145,34 +145,7 @@ func TestAccCallCounts_fleet(t *testing.T) {
 	})
 }
 
-// fleetStored checks that the emulator holds the fleet as configured: the
-// number of objects of each kind and the values of the changing fields.
+// fleetStored checks that the emulator holds the fleet as configured.
 func (e *testEnv) fleetStored(f bench.Fleet) func(*terraform.State) error {
-	return func(*terraform.State) error {
-		names := map[string]bool{}
-		for _, o := range e.objects("gateway_configuration") {
-			name, _ := o["name"].(string)
-			names[name] = true
-		}
-		urls := map[string]bool{}
-		for _, o := range e.objects("webhook_endpoint") {
-			url, _ := o["url"].(string)
-			urls[url] = true
-		}
-		if len(names) != f.GatewayConfigurations() || len(urls) != f.WebhookEndpoints() {
-			return fmt.Errorf("the emulator holds %d gateway configurations and %d webhook endpoints, want %d and %d",
-				len(names), len(urls), f.GatewayConfigurations(), f.WebhookEndpoints())
-		}
-		for _, want := range f.Names() {
-			if !names[want] {
-				return fmt.Errorf("no gateway configuration named %q in the emulator (it holds %v)", want, names)
-			}
-		}
-		for _, want := range f.URLs() {
-			if !urls[want] {
-				return fmt.Errorf("no webhook endpoint for %q in the emulator (it holds %v)", want, urls)
-			}
-		}
-		return nil
-	}
+	return func(*terraform.State) error { return f.Stored(e.emu.ProcessOut, e.emu.ProjectID) }
 }
