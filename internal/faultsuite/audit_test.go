@@ -253,13 +253,16 @@ func auditKeys(log []processoutapi.Request) keyFindings {
 		if len(w.entries) > 1 {
 			k.retriedWrites++
 		}
-		if w.entries[0].Replayed {
-			k.violations = append(k.violations, fmt.Sprintf("%s: the first request with key %s was a replay", w.target, key))
-		}
-		for _, e := range w.entries[1:] {
-			if !e.Replayed && e.Status != http.StatusConflict {
+		executedOnce := false
+		for _, e := range w.entries {
+			switch {
+			case beforeIdempotency(e.Status):
+			case !executedOnce && e.Replayed:
+				k.violations = append(k.violations, fmt.Sprintf("%s: the first request with key %s was a replay", w.target, key))
+			case executedOnce && !e.Replayed && e.Status != http.StatusConflict:
 				k.violations = append(k.violations, fmt.Sprintf("%s: a retry with key %s was executed again (status %d) instead of replayed", w.target, key, e.Status))
 			}
+			executedOnce = executedOnce || !beforeIdempotency(e.Status)
 		}
 	}
 	for target, n := range executed {
@@ -268,6 +271,13 @@ func auditKeys(log []processoutapi.Request) keyFindings {
 		}
 	}
 	return k
+}
+
+// beforeIdempotency reports the answers ProcessOut gives before it looks at
+// the key (authentication and rate limiting): they execute nothing, so the
+// next attempt with the key is still a first execution.
+func beforeIdempotency(status int) bool {
+	return status == http.StatusUnauthorized || status == http.StatusTooManyRequests
 }
 
 // blockingKinds are the faults that answer in place of the server: the

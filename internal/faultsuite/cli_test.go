@@ -97,7 +97,9 @@ func logDir(t *testing.T) string {
 	return t.TempDir()
 }
 
-func sanitize(name string) string { return regexp.MustCompile(`[^A-Za-z0-9_.-]+`).ReplaceAllString(name, "_") }
+func sanitize(name string) string {
+	return regexp.MustCompile(`[^A-Za-z0-9_.-]+`).ReplaceAllString(name, "_")
+}
 
 // cliEnvironment is this process's environment without the TF_* variables
 // terraform-exec manages or refuses (TF_LOG, TF_CLI_ARGS, …), with the given

@@ -276,6 +276,11 @@ func TestFaultSuite(t *testing.T) {
 	injected := total(emu.Faults.Injected())
 	retries := httpx.ProcessTotals().Sub(before).Retries()
 	t.Logf("whole run: %s, %d CLI commands run a second time", time.Since(start).Round(time.Second), r.failedRuns)
+	// Every retry answers a fault, and while no call gave up, every fault
+	// was answered by exactly one retry (its own, or net/http's).
+	if r.failedRuns == 0 && retries != int64(injected) {
+		t.Errorf("%d faults injected, %d requests sent again: each fault must cost exactly one retry", injected, retries)
+	}
 	// The summary is the last line of the test's output.
 	fmt.Printf("faults: objects=%d injected=%d retries=%d duplicates=%d orphans=%d state_mismatches=%d\n",
 		objects, injected, retries, len(r.duplicates), len(r.orphans), r.mismatches)

@@ -8,12 +8,12 @@ import (
 
 // Resource types of the fleet and the emulator kinds that hold them.
 const (
-	typeProject  = "processout_project"
-	typeWebhook  = "processout_webhook_endpoint"
-	typeGateway  = "processout_gateway_configuration"
-	kindProject  = "project"
-	kindWebhook  = "webhook_endpoint"
-	kindGateway  = "gateway_configuration"
+	typeProject    = "processout_project"
+	typeWebhook    = "processout_webhook_endpoint"
+	typeGateway    = "processout_gateway_configuration"
+	kindProject    = "project"
+	kindWebhook    = "webhook_endpoint"
+	kindGateway    = "gateway_configuration"
 	gatewayStripe  = "stripe"
 	gatewaySandbox = "sandbox"
 )
