@@ -191,8 +191,8 @@ func (m *GatewayConfigurationResourceModel) fill(g *processout.GatewayConfigurat
 	m.Enabled = types.BoolValue(g.Enabled)
 	m.DefaultCurrency = stringOrNull(g.DefaultCurrency)
 	m.ProcessingRegion = ptrStringOrNull(g.ProcessingRegion)
-	m.Metadata = stringMapOrNull(g.Metadata)
-	m.SubAccountsEnabled = stringSetOrNull(g.SubAccountsEnabled)
+	m.Metadata = keepEmpty(m.Metadata, stringMapOrNull(g.Metadata))
+	m.SubAccountsEnabled = keepEmpty(m.SubAccountsEnabled, stringSetOrNull(g.SubAccountsEnabled))
 	m.GatewayID = types.Int64Value(g.GatewayID.Int())
 	m.PublicKeys = types.MapNull(types.StringType)
 	if g.PublicKeys != nil {
