@@ -43,7 +43,8 @@ func TestHandBuiltSeed(t *testing.T) {
 		var ids []string
 		for _, it := range items {
 			obj, _ := it.(map[string]any)
-			ids = append(ids, obj["id"].(string))
+			id, _ := obj["id"].(string)
+			ids = append(ids, id)
 		}
 		if status != http.StatusOK || !slices.Equal(ids, l.want) {
 			t.Errorf("GET %s: %d, ids %v, want %v", l.path, status, ids, l.want)
@@ -58,7 +59,7 @@ func TestHandBuiltSeed(t *testing.T) {
 		if !ok {
 			t.Fatalf("%s not stored", id)
 		}
-		name := gc["gateway_name"].(string)
+		name, _ := gc["gateway_name"].(string)
 		gateways[name] = true
 		if gc["enabled"] == false {
 			disabled++
@@ -88,7 +89,8 @@ func TestHandBuiltSeed(t *testing.T) {
 				t.Errorf("%s renders its secret setting %s", id, k)
 			}
 		}
-		created, err := time.Parse(time.RFC3339Nano, gc["created_at"].(string))
+		createdAt, _ := gc["created_at"].(string)
+		created, err := time.Parse(time.RFC3339Nano, createdAt)
 		if err != nil || !created.After(last) || !created.Before(time.Now().Add(-24*time.Hour)) {
 			t.Errorf("%s created_at %v (after %v): want strictly increasing, in the past: %v", id, created, last, err)
 		}

@@ -1,0 +1,64 @@
+# Inventory of a ProcessOut project set up by hand: the list data sources
+# read every gateway configuration (disabled ones included) and webhook
+# endpoint, and the `import_blocks` output renders one import block per
+# object, named after the object, for `plan -generate-config-out`.
+#
+#   tofu apply                                  # reads only; creates nothing
+#   tofu output -raw import_blocks > ../adopt/imports.tf
+
+data "processout_gateway_configurations" "all" {}
+
+data "processout_webhook_endpoints" "all" {}
+
+locals {
+  gateway_configurations = data.processout_gateway_configurations.all.gateway_configurations
+  webhook_endpoints      = data.processout_webhook_endpoints.all.webhook_endpoints
+
+  # Resource names: the configuration's name (else its gateway) or the
+  # endpoint's host, in lower case with underscores.
+  gateway_configuration_slugs = [
+    for c in local.gateway_configurations :
+    trim(replace(lower(coalesce(c.name, c.gateway_name)), "/[^a-z0-9]+/", "_"), "_")
+  ]
+  webhook_endpoint_slugs = [
+    for e in local.webhook_endpoints :
+    trim(replace(lower(regex("^[A-Za-z]+://([^/:?#]+)", e.url)[0]), "/[^a-z0-9]+/", "_"), "_")
+  ]
+
+  # A name shared by several objects is numbered; one starting with a
+  # digit gets a leading underscore, as resource names must not.
+  gateway_configuration_names = [
+    for i, s in local.gateway_configuration_slugs : format(
+      can(regex("^[0-9]", s)) ? "_%s" : "%s",
+      length([for t in local.gateway_configuration_slugs : t if t == s]) > 1 ? "${s}_${i + 1}" : s
+    )
+  ]
+  webhook_endpoint_names = [
+    for i, s in local.webhook_endpoint_slugs : format(
+      can(regex("^[0-9]", s)) ? "_%s" : "%s",
+      length([for t in local.webhook_endpoint_slugs : t if t == s]) > 1 ? "${s}_${i + 1}" : s
+    )
+  ]
+}
+
+output "import_blocks" {
+  description = "One import block per gateway configuration and webhook endpoint."
+  value = join("\n", concat(
+    [for i, c in local.gateway_configurations : <<-EOT
+      # ${c.gateway_name}: ${coalesce(c.name, "(no name)")}${c.enabled ? "" : " (disabled)"}
+      import {
+        to = processout_gateway_configuration.${local.gateway_configuration_names[i]}
+        id = "${c.id}"
+      }
+    EOT
+    ],
+    [for i, e in local.webhook_endpoints : <<-EOT
+      # ${e.url}
+      import {
+        to = processout_webhook_endpoint.${local.webhook_endpoint_names[i]}
+        id = "${e.id}"
+      }
+    EOT
+    ],
+  ))
+}
