@@ -149,3 +149,26 @@ func TestAccCallCounts_fleet(t *testing.T) {
 func (e *testEnv) fleetStored(f bench.Fleet) func(*terraform.State) error {
 	return func(*terraform.State) error { return f.Stored(e.emu.ProcessOut, e.emu.ProjectID) }
 }
+
+// TestAccCallCounts_catalogShared: the processout_gateways data source and
+// the plan-time check of a new gateway configuration share the provider's
+// one read of the catalog.
+func TestAccCallCounts_catalogShared(t *testing.T) {
+	env := newTestEnv(t, transportDirect, emulatorConfigDefault())
+	fleet := bench.Fleet{N: 1}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			PreConfig: env.resetCalls,
+			Config:    env.config("data \"processout_gateways\" \"cards\" {\n  tag = \"credit-card\"\n}\n" + fleet.HCL()),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				tallyCheck{env, "plan", bench.Calls{CatalogPages: 1}},
+			}},
+			Check: func(*terraform.State) error {
+				// The apply walk checks the new configuration again, with a
+				// catalog of its own: the data source is not read again.
+				return env.expectTally("apply", bench.Calls{Creates: 1, CatalogPages: 2})
+			},
+		}},
+	})
+}

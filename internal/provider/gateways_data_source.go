@@ -93,13 +93,19 @@ func (d *GatewaysDataSource) Read(ctx context.Context, req datasource.ReadReques
 	if resp.Diagnostics.HasError() || !d.ready(&resp.Diagnostics) {
 		return
 	}
-	gateways, err := collect(d.data.api.Gateways(ctx, processout.ListOptions{Order: "asc"}), state.match, newGatewayModel, 0)
+	// The provider-wide catalog: read once per provider run, shared with the
+	// plan-time checks of processout_gateway_configuration.
+	catalog, err := d.data.gateways.load(ctx, d.data.api)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "list the gateway catalog", err, nil)
 		return
 	}
-	state.Gateways = gateways
-	slices.SortFunc(state.Gateways, func(a, b gatewayModel) int { return strings.Compare(a.Name.ValueString(), b.Name.ValueString()) })
+	state.Gateways = []gatewayModel{}
+	for _, name := range gatewayNames(catalog) { // sorted by name
+		if g := catalog[name]; state.match(&g) {
+			state.Gateways = append(state.Gateways, newGatewayModel(&g))
+		}
+	}
 	state.ID = types.StringValue("gateways?name_contains=" + state.NameContains.ValueString() +
 		"&flow=" + state.Flow.ValueString() + "&tag=" + state.Tag.ValueString())
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
