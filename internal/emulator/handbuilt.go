@@ -117,6 +117,8 @@ var handBuiltWebhookEndpoints = []map[string]any{
 var handBuiltSupervisedProject = map[string]any{
 	"name":             "Marketplace seller: Example Books",
 	"default_currency": "EUR",
+	"email":            "payments@example-books.example",
+	"logo_url":         "https://example-books.example/logo.png",
 	"dunning_configuration": []any{
 		map[string]any{"action": "retry", "delay_in_days": 3},
 		map[string]any{"action": "retry", "delay_in_days": 7},
