@@ -1,0 +1,179 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+
+	"github.com/hashicorp/terraform-exec/tfexec"
+
+	"github.com/processout/terraform-provider-processout/internal/emulator"
+)
+
+// benchEnv is the scratch directory, the freshly built provider and the CLI
+// configuration that points the CLI at it.
+type benchEnv struct {
+	opts       options
+	dir        string
+	provider   string // the provider binary
+	cliConfig  string // dev_overrides → dir/plugins (the provider itself)
+	rssConfig  string // dev_overrides → dir/measured (the provider behind the peak-memory wrapper)
+	cliVersion string
+}
+
+// providerSource is the provider's address in configurations; dev_overrides
+// name it under both registries' host names.
+const providerSource = "hashicorp/processout"
+
+func newBenchEnv(ctx context.Context, opts options) (*benchEnv, error) {
+	cli, err := exec.LookPath(opts.cli)
+	if err != nil {
+		return nil, fmt.Errorf("CLI %q: %w", opts.cli, err)
+	}
+	opts.cli, err = filepath.Abs(cli)
+	if err != nil {
+		return nil, err
+	}
+	dir, err := os.MkdirTemp("", "processout-bench-")
+	if err != nil {
+		return nil, err
+	}
+	e := &benchEnv{opts: opts, dir: dir, provider: filepath.Join(dir, "plugins", "terraform-provider-processout")}
+	if err := e.setUp(ctx); err != nil {
+		e.close()
+		return nil, err
+	}
+	return e, nil
+}
+
+func (e *benchEnv) setUp(ctx context.Context) error {
+	fmt.Fprintln(os.Stderr, "bench: building the provider")
+	build := exec.CommandContext(ctx, "go", "build", "-o", e.provider, ".")
+	build.Stdout, build.Stderr = os.Stderr, os.Stderr
+	if err := build.Run(); err != nil {
+		return fmt.Errorf("building the provider: %w", err)
+	}
+	// The wrapper is this very program, run under the provider's name: it
+	// starts the real provider and reports its peak RSS when it exits.
+	self, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	measured := filepath.Join(e.dir, "measured")
+	if err := os.MkdirAll(measured, 0o755); err != nil {
+		return err
+	}
+	if err := os.Symlink(self, filepath.Join(measured, "terraform-provider-processout")); err != nil {
+		return err
+	}
+	e.cliConfig = filepath.Join(e.dir, "cli.tfrc")
+	e.rssConfig = filepath.Join(e.dir, "cli-measured.tfrc")
+	if err := writeCLIConfig(e.cliConfig, filepath.Dir(e.provider)); err != nil {
+		return err
+	}
+	if err := writeCLIConfig(e.rssConfig, measured); err != nil {
+		return err
+	}
+	tf, err := e.terraform(filepath.Join(e.dir, "version"), e.cliConfig, nil)
+	if err != nil {
+		return err
+	}
+	v, _, err := tf.Version(ctx, true)
+	if err != nil {
+		return fmt.Errorf("%s version: %w", e.opts.cli, err)
+	}
+	name := "Terraform"
+	if strings.Contains(filepath.Base(e.opts.cli), "tofu") {
+		name = "OpenTofu"
+	}
+	e.cliVersion = name + " " + v.String()
+	return nil
+}
+
+func writeCLIConfig(path, pluginDir string) error {
+	return os.WriteFile(path, fmt.Appendf(nil, `provider_installation {
+  dev_overrides {
+    "registry.terraform.io/%[1]s" = %[2]q
+    "registry.opentofu.org/%[1]s" = %[2]q
+  }
+  direct {}
+}
+`, providerSource, pluginDir), 0o600)
+}
+
+func (e *benchEnv) close() {
+	if e.opts.keep {
+		fmt.Fprintln(os.Stderr, "bench: kept", e.dir)
+		return
+	}
+	_ = os.RemoveAll(e.dir)
+}
+
+// terraform returns the CLI driven in workDir (created if needed) with the
+// given CLI configuration and extra environment. The version is read once
+// here, so no timed command pays for tfexec's version check.
+func (e *benchEnv) terraform(workDir, cliConfig string, extraEnv map[string]string) (*tfexec.Terraform, error) {
+	if err := os.MkdirAll(workDir, 0o755); err != nil {
+		return nil, err
+	}
+	tf, err := tfexec.NewTerraform(workDir, e.opts.cli)
+	if err != nil {
+		return nil, err
+	}
+	env := map[string]string{}
+	for _, kv := range os.Environ() {
+		if k, v, ok := strings.Cut(kv, "="); ok {
+			env[k] = v
+		}
+	}
+	for _, k := range tfexec.ProhibitedEnv(env) {
+		delete(env, k) // TF_LOG and the like: tfexec manages them
+	}
+	env["TF_CLI_CONFIG_FILE"] = cliConfig
+	env["CHECKPOINT_DISABLE"] = "1"
+	for k, v := range extraEnv {
+		env[k] = v
+	}
+	if err := tf.SetEnv(env); err != nil {
+		return nil, err
+	}
+	if _, _, err := tf.Version(context.Background(), false); err != nil {
+		return nil, err
+	}
+	return tf, nil
+}
+
+// providerBlock configures the provider for the emulator over the chosen
+// transport; url overrides the endpoint (the filter-stripping proxy).
+func (e *benchEnv) providerBlock(emu *emulator.Emulator, url string) string {
+	head := requiredProviders()
+	if e.opts.transport == "direct" {
+		if url == "" {
+			url = emu.ProcessOutURL
+		}
+		return head + fmt.Sprintf("provider \"processout\" {\n  processout_api_url = %q\n  project_id         = %q\n  project_secret     = %q\n}\n\n",
+			url, emu.Project.ProjectID, emu.Project.Secret)
+	}
+	if url == "" {
+		url = emu.MembraneURL
+	}
+	return head + fmt.Sprintf("provider \"processout\" {\n  membrane_api_url = %q\n  membrane_token   = %q\n  connection_id    = %q\n}\n\n",
+		url, emu.Token, emu.Connection.ID)
+}
+
+// requiredProviders names the provider's source, which dev_overrides map to
+// the fresh binary.
+func requiredProviders() string {
+	return fmt.Sprintf("terraform {\n  required_providers {\n    processout = { source = %q }\n  }\n}\n\n", providerSource)
+}
+
+// writeConfig writes main.tf into a workspace.
+func writeConfig(workDir, hcl string) error {
+	if err := os.MkdirAll(workDir, 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(workDir, "main.tf"), []byte(hcl), 0o600)
+}

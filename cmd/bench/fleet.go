@@ -1,0 +1,186 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/go-version"
+	"github.com/hashicorp/terraform-exec/tfexec"
+
+	"github.com/processout/terraform-provider-processout/internal/bench"
+	"github.com/processout/terraform-provider-processout/internal/emulator"
+	"github.com/processout/terraform-provider-processout/internal/emulator/processoutapi"
+)
+
+// phaseRow is one CLI command on a fleet of N objects, run with the
+// provider and with terraform_data (the floor).
+type phaseRow struct {
+	n        int
+	phase    string
+	provider time.Duration
+	floor    time.Duration
+	calls    bench.Calls
+	minimum  int // the fewest calls for the objects: N, N, N + N/10, 2N
+	latency  time.Duration
+	parallel int
+}
+
+// ideal is the time the calls take at best: calls × latency / parallelism.
+func (r phaseRow) ideal() time.Duration {
+	return time.Duration(r.calls.Total()) * r.latency / time.Duration(r.parallel)
+}
+
+// aboveFloor is the provider's time above the CLI's own.
+func (r phaseRow) aboveFloor() time.Duration { return r.provider - r.floor }
+
+// ratio is aboveFloor / ideal: 1 means the provider adds nothing but the
+// calls' latency, spread over the CLI's parallelism.
+func (r phaseRow) ratio() float64 { return r.aboveFloor().Seconds() / r.ideal().Seconds() }
+
+// minimal reports whether the objects cost the fewest calls possible and
+// nothing unexpected was called. Provider-wide look-ups are shown, not
+// judged: a bounded few per provider process.
+func (r phaseRow) minimal() bool { return r.calls.Objects() == r.minimum && len(r.calls.Other) == 0 }
+
+// fleetPhase is one of the four measured commands.
+type fleetPhase struct {
+	name       string
+	generation int
+	command    func(ctx context.Context, tf *tfexec.Terraform, parallelism int) error
+	minimum    func(f bench.Fleet) int
+	// stored checks the emulator after the provider's command.
+	stored func(f bench.Fleet, po *processoutapi.Server, projectID string) error
+}
+
+var fleetPhases = []fleetPhase{
+	{name: "apply", command: apply, minimum: func(f bench.Fleet) int { return f.N }, stored: bench.Fleet.Stored},
+	{name: "plan", command: planNoChange, minimum: func(f bench.Fleet) int { return f.N }, stored: bench.Fleet.Stored},
+	{name: "update 10%", generation: 1, command: apply,
+		minimum: func(f bench.Fleet) int { return f.N + f.Updated() }, stored: bench.Fleet.Stored},
+	{name: "destroy", generation: 1, command: destroy,
+		minimum: func(f bench.Fleet) int { return 2 * f.N }, stored: func(_ bench.Fleet, po *processoutapi.Server, projectID string) error {
+			return bench.Fleet{}.Stored(po, projectID)
+		}},
+}
+
+func apply(ctx context.Context, tf *tfexec.Terraform, parallelism int) error {
+	return tf.Apply(ctx, tfexec.Parallelism(parallelism))
+}
+
+func planNoChange(ctx context.Context, tf *tfexec.Terraform, parallelism int) error {
+	changes, err := tf.Plan(ctx, tfexec.Parallelism(parallelism))
+	if err == nil && changes {
+		err = fmt.Errorf("the plan after apply is not empty")
+	}
+	return err
+}
+
+func destroy(ctx context.Context, tf *tfexec.Terraform, parallelism int) error {
+	return tf.Destroy(ctx, tfexec.Parallelism(parallelism))
+}
+
+// fleetPhases runs the four commands on N objects, with the provider and
+// with terraform_data, against a fresh emulator.
+func (e *benchEnv) fleetPhases(ctx context.Context, n int) ([]phaseRow, error) {
+	emu, err := emulator.Start(emulator.Config{Seed: 1, Latency: e.opts.latency})
+	if err != nil {
+		return nil, err
+	}
+	defer emu.Close()
+	providerDir := filepath.Join(e.dir, fmt.Sprintf("fleet-%d", n))
+	floorDir := filepath.Join(e.dir, fmt.Sprintf("floor-%d", n))
+	withProvider, err := e.terraform(providerDir, e.cliConfig, nil)
+	if err != nil {
+		return nil, err
+	}
+	floor, err := e.terraform(floorDir, e.cliConfig, nil)
+	if err != nil {
+		return nil, err
+	}
+	writeOnly, err := supportsWriteOnly(ctx, withProvider)
+	if err != nil {
+		return nil, err
+	}
+
+	var rows []phaseRow
+	for _, ph := range fleetPhases {
+		f := bench.Fleet{N: n, Generation: ph.generation, WriteOnly: writeOnly}
+		fmt.Fprintf(os.Stderr, "bench: N=%d %s\n", n, ph.name)
+		if err := writeConfig(providerDir, e.providerBlock(emu, "")+f.HCL()); err != nil {
+			return nil, err
+		}
+		if err := writeConfig(floorDir, f.FloorHCL()); err != nil {
+			return nil, err
+		}
+		row := phaseRow{n: n, phase: ph.name, minimum: ph.minimum(f), latency: e.opts.latency, parallel: e.opts.parallelism}
+		emu.ProcessOut.ResetRequests()
+		emu.Membrane.ResetRequests()
+		if row.provider, err = timed(ctx, withProvider, ph.command, e.opts.parallelism); err != nil {
+			return nil, fmt.Errorf("%s with the provider: %w", ph.name, err)
+		}
+		row.calls = bench.Tally(emu.ProcessOut.Requests(), emu.Membrane.Requests())
+		if err := ph.stored(f, emu.ProcessOut, emu.ProjectID); err != nil {
+			return nil, fmt.Errorf("after %s: %w", ph.name, err)
+		}
+		if row.floor, err = timed(ctx, floor, ph.command, e.opts.parallelism); err != nil {
+			return nil, fmt.Errorf("%s with terraform_data: %w", ph.name, err)
+		}
+		rows = append(rows, row)
+	}
+	return rows, nil
+}
+
+func timed(ctx context.Context, tf *tfexec.Terraform, command func(context.Context, *tfexec.Terraform, int) error, parallelism int) (time.Duration, error) {
+	start := time.Now()
+	err := command(ctx, tf, parallelism)
+	return time.Since(start), err
+}
+
+// supportsWriteOnly reports whether the CLI has write-only attributes
+// (OpenTofu and Terraform 1.11+), so the gateway credentials can be given
+// as settings_wo, as the provider recommends.
+func supportsWriteOnly(ctx context.Context, tf *tfexec.Terraform) (bool, error) {
+	v, _, err := tf.Version(ctx, false)
+	if err != nil {
+		return false, err
+	}
+	return v.GreaterThanOrEqual(version.Must(version.NewVersion("1.11.0"))), nil
+}
+
+// fleetTable prints the rows of every N.
+type fleetTable struct {
+	opts options
+	rows []phaseRow
+}
+
+func newFleetTable(opts options) *fleetTable { return &fleetTable{opts: opts} }
+
+func (t *fleetTable) add(rows []phaseRow) { t.rows = append(t.rows, rows...) }
+
+func (t *fleetTable) print(w io.Writer) {
+	fmt.Fprintf(w, "Fleets of N objects (half gateway configurations, half webhook endpoints); floor = N terraform_data.\n")
+	fmt.Fprintf(w, "calls = for the objects + provider-wide look-ups (gateway catalog pages + Membrane connection reads);\n")
+	fmt.Fprintf(w, "ideal = calls × %s / %d; ratio = (provider − floor) / ideal.\n\n", t.opts.latency, t.opts.parallelism)
+	fmt.Fprintln(w, "|   N | phase      | provider |   floor | above floor | calls = objects + look-ups (catalog, connection) | minimum |   ideal | ratio |")
+	fmt.Fprintln(w, "|----:|------------|---------:|--------:|------------:|-------------------------------------------------:|--------:|--------:|------:|")
+	for _, r := range t.rows {
+		mark := "="
+		if !r.minimal() {
+			mark = "≠"
+		}
+		calls := fmt.Sprintf("%d = %d + %d (%d, %d)", r.calls.Total(), r.calls.Objects(), r.calls.Lookups(),
+			r.calls.CatalogPages, r.calls.ConnectionReads)
+		if len(r.calls.Other) > 0 {
+			calls += fmt.Sprintf(" + %d other: %s", len(r.calls.Other), strings.Join(r.calls.Other, ", "))
+		}
+		fmt.Fprintf(w, "| %3d | %-10s | %7.2fs | %6.2fs | %10.2fs | %48s | %s %5d | %6.2fs | %5.1f |\n",
+			r.n, r.phase, r.provider.Seconds(), r.floor.Seconds(), r.aboveFloor().Seconds(), calls, mark, r.minimum,
+			r.ideal().Seconds(), r.ratio())
+	}
+	fmt.Fprintln(w)
+}

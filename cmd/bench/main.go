@@ -1,0 +1,156 @@
+// Command bench measures the provider against the emulator with the real
+// CLI: the API calls and wall time of apply, no-change plan, update of 10%
+// and destroy for N managed objects, against the CLI's own floor (N
+// terraform_data resources); a 100,000-customer list scan with the provider
+// process's peak memory; and the provider's start-up time and binary size.
+// `make bench` runs it; BENCHMARKS.md explains the figures.
+//
+// Every API call meets a fixed added latency (-latency), so time above the
+// floor can be compared with the ideal bound calls × latency / parallelism.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"runtime"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+)
+
+type options struct {
+	cli         string
+	latency     time.Duration
+	parallelism int
+	sizes       []int
+	transport   string
+	customers   int
+	matches     int
+	startups    int
+	keep        bool
+}
+
+func main() {
+	if wrapped := os.Getenv(envWrappedProvider); wrapped != "" {
+		os.Exit(runWrapper(wrapped))
+	}
+	var opts options
+	var sizes string
+	flag.StringVar(&opts.cli, "cli", os.Getenv("TOFU"), "path of the CLI (OpenTofu or Terraform) to drive; default $TOFU")
+	flag.DurationVar(&opts.latency, "latency", 20*time.Millisecond, "latency the emulator adds to every API call")
+	flag.IntVar(&opts.parallelism, "parallelism", 10, "the CLI's -parallelism (10 is the CLI default)")
+	flag.StringVar(&sizes, "sizes", "10,100,500", "comma-separated fleet sizes N (empty: no fleet)")
+	flag.StringVar(&opts.transport, "transport", "membrane", "how the provider reaches ProcessOut: membrane (connection proxy) or direct")
+	flag.IntVar(&opts.customers, "customers", 100000, "customers in the emulator for the list scan (0 skips it)")
+	flag.IntVar(&opts.matches, "matches", 50, "customers the list scan's filter matches")
+	flag.IntVar(&opts.startups, "startups", 10, "provider launches timed for the start-up figures (0 skips them)")
+	flag.BoolVar(&opts.keep, "keep", false, "keep the scratch directory (CLI configuration, workspaces) for inspection")
+	flag.Parse()
+
+	var err error
+	if opts.sizes, err = parseSizes(sizes); err != nil {
+		fatal(err)
+	}
+	if opts.cli == "" {
+		fatal(errors.New("no CLI: pass -cli or set TOFU (make bench does)"))
+	}
+	if opts.transport != "membrane" && opts.transport != "direct" {
+		fatal(fmt.Errorf("-transport must be membrane or direct, not %q", opts.transport))
+	}
+	if opts.matches < 1 || opts.customers > 0 && opts.matches > opts.customers {
+		fatal(fmt.Errorf("-matches must be between 1 and -customers"))
+	}
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, opts); err != nil {
+		fatal(err)
+	}
+}
+
+func run(ctx context.Context, opts options) error {
+	env, err := newBenchEnv(ctx, opts)
+	if err != nil {
+		return err
+	}
+	defer env.close()
+
+	fmt.Printf("bench: %s, %d CPUs (%s/%s), %s, provider over %s, latency %s per call, parallelism %d\n\n",
+		env.cliVersion, runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, runtime.Version(), opts.transport, opts.latency, opts.parallelism)
+
+	var summary summaryLine
+	var off []string // calls other than the minimum: the run fails
+	fleets := newFleetTable(opts)
+	for _, n := range opts.sizes {
+		rows, err := env.fleetPhases(ctx, n)
+		if err != nil {
+			return fmt.Errorf("fleet of %d: %w", n, err)
+		}
+		fleets.add(rows)
+		summary.fleet(n, rows)
+		for _, r := range rows {
+			if !r.minimal() {
+				off = append(off, fmt.Sprintf("N=%d %s: %d calls for the objects (minimum %d), %s", r.n, r.phase, r.calls.Objects(), r.minimum, r.calls))
+			}
+		}
+	}
+	if len(opts.sizes) > 0 {
+		fleets.print(os.Stdout)
+	}
+
+	if opts.customers > 0 {
+		scans, err := env.customerScans(ctx)
+		if err != nil {
+			return fmt.Errorf("customer scan: %w", err)
+		}
+		printScans(os.Stdout, opts, scans)
+		summary.customers(scans)
+		for _, sc := range scans {
+			if sc.pages != sc.want {
+				off = append(off, fmt.Sprintf("customer scan, %s: %d pages, want %d", sc.name, sc.pages, sc.want))
+			}
+		}
+	}
+
+	if opts.startups > 0 {
+		st, err := env.startup(ctx)
+		if err != nil {
+			return fmt.Errorf("start-up: %w", err)
+		}
+		st.print(os.Stdout)
+	}
+
+	for _, o := range off {
+		fmt.Fprintln(os.Stderr, "bench: NOT MINIMAL:", o)
+	}
+	fmt.Println(summary.String())
+	if len(off) > 0 {
+		return errors.New("call counts above the minimum (see above)")
+	}
+	return nil
+}
+
+func parseSizes(s string) ([]int, error) {
+	var out []int
+	if strings.TrimSpace(s) == "" {
+		return nil, nil // no fleet
+	}
+	for _, f := range strings.Split(s, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n < 1 {
+			return nil, fmt.Errorf("-sizes: %q is not a positive number", f)
+		}
+		out = append(out, n)
+	}
+	return out, nil
+}
+
+func fatal(err error) {
+	fmt.Fprintln(os.Stderr, "bench:", err)
+	os.Exit(1)
+}

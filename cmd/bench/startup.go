@@ -1,0 +1,196 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-exec/tfexec"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials/insecure"
+)
+
+// The plugin handshake, as the CLI performs it (go-plugin, protocol 6).
+const (
+	magicCookieKey   = "TF_PLUGIN_MAGIC_COOKIE"
+	magicCookieValue = "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2"
+	getSchemaMethod  = "/tfplugin6.Provider/GetProviderSchema"
+)
+
+// startupResult is the provider's start-up: launch → handshake line →
+// first GetProviderSchema answered, and the CLI's view of it.
+type startupResult struct {
+	launches              int
+	handshake, schema     time.Duration // medians
+	schemaBytes           int
+	cliWithProvider       time.Duration // `providers schema -json` with the provider, median
+	cliFloor              time.Duration // the same with only terraform_data, median
+	devSize, releaseSize  int64
+	releaseFlags, cliName string
+}
+
+func (e *benchEnv) startup(ctx context.Context) (startupResult, error) {
+	res := startupResult{launches: e.opts.startups, releaseFlags: "-trimpath -ldflags='-s -w'", cliName: e.cliVersion}
+	var handshakes, schemas []time.Duration
+	for range e.opts.startups {
+		h, s, n, err := launchAndGetSchema(ctx, e.provider)
+		if err != nil {
+			return res, err
+		}
+		handshakes, schemas, res.schemaBytes = append(handshakes, h), append(schemas, s), n
+	}
+	res.handshake, res.schema = median(handshakes), median(schemas)
+
+	var err error
+	if res.cliWithProvider, err = e.timeProvidersSchema(ctx, "schema-provider", requiredProviders()); err != nil {
+		return res, err
+	}
+	if res.cliFloor, err = e.timeProvidersSchema(ctx, "schema-floor", "resource \"terraform_data\" \"d\" {}\n"); err != nil {
+		return res, err
+	}
+
+	info, err := os.Stat(e.provider)
+	if err != nil {
+		return res, err
+	}
+	res.devSize = info.Size()
+	release := filepath.Join(e.dir, "release", "terraform-provider-processout")
+	build := exec.CommandContext(ctx, "go", "build", "-trimpath", "-ldflags=-s -w", "-o", release, ".")
+	build.Env = append(os.Environ(), "CGO_ENABLED=0")
+	build.Stdout, build.Stderr = os.Stderr, os.Stderr
+	if err := build.Run(); err != nil {
+		return res, fmt.Errorf("building the release-style binary: %w", err)
+	}
+	if info, err = os.Stat(release); err != nil {
+		return res, err
+	}
+	res.releaseSize = info.Size()
+	return res, nil
+}
+
+// launchAndGetSchema starts the provider as the CLI does, waits for its
+// handshake line, then asks for its schema over gRPC, as the CLI's first
+// call does. It returns both delays from the launch.
+func launchAndGetSchema(ctx context.Context, binary string) (handshake, schema time.Duration, schemaBytes int, err error) {
+	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, binary)
+	cmd.Env = append(os.Environ(), magicCookieKey+"="+magicCookieValue, "PLUGIN_PROTOCOL_VERSIONS=6")
+	cmd.Stderr = io.Discard
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return 0, 0, 0, err
+	}
+	start := time.Now()
+	if err := cmd.Start(); err != nil {
+		return 0, 0, 0, err
+	}
+	defer func() {
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+	}()
+	line, err := bufio.NewReader(stdout).ReadString('\n')
+	if err != nil {
+		return 0, 0, 0, fmt.Errorf("reading the plugin handshake: %w", err)
+	}
+	handshake = time.Since(start)
+	// core-version|protocol-version|network|address|protocol
+	parts := strings.Split(strings.TrimSpace(line), "|")
+	if len(parts) < 5 || parts[1] != "6" || parts[4] != "grpc" {
+		return 0, 0, 0, fmt.Errorf("unexpected plugin handshake %q", line)
+	}
+	target := parts[3]
+	if parts[2] == "unix" {
+		target = "unix://" + target
+	}
+	conn, err := grpc.NewClient(target, grpc.WithTransportCredentials(insecure.NewCredentials()))
+	if err != nil {
+		return 0, 0, 0, err
+	}
+	defer conn.Close()
+	var answer rawMessage
+	if err := conn.Invoke(ctx, getSchemaMethod, rawMessage{}, &answer, grpc.ForceCodec(rawCodec{})); err != nil {
+		return 0, 0, 0, fmt.Errorf("GetProviderSchema: %w", err)
+	}
+	return handshake, time.Since(start), len(answer), nil
+}
+
+// rawMessage and rawCodec carry protobuf bytes as they are: the request is
+// the empty message, and only the answer's size is of interest.
+type rawMessage []byte
+
+type rawCodec struct{}
+
+func (rawCodec) Marshal(v any) ([]byte, error) {
+	m, ok := v.(rawMessage)
+	if !ok {
+		return nil, fmt.Errorf("rawCodec cannot marshal %T", v)
+	}
+	return m, nil
+}
+
+func (rawCodec) Unmarshal(data []byte, v any) error {
+	m, ok := v.(*rawMessage)
+	if !ok {
+		return fmt.Errorf("rawCodec cannot unmarshal into %T", v)
+	}
+	*m = append((*m)[:0], data...)
+	return nil
+}
+
+func (rawCodec) Name() string { return "proto" }
+
+// timeProvidersSchema times `providers schema -json` in a workspace with
+// the given configuration: the median of five runs.
+func (e *benchEnv) timeProvidersSchema(ctx context.Context, name, hcl string) (time.Duration, error) {
+	dir := filepath.Join(e.dir, name)
+	if err := writeConfig(dir, hcl); err != nil {
+		return 0, err
+	}
+	tf, err := e.terraform(dir, e.cliConfig, nil)
+	if err != nil {
+		return 0, err
+	}
+	var runs []time.Duration
+	for range 5 {
+		d, err := timed(ctx, tf, func(ctx context.Context, tf *tfexec.Terraform, _ int) error {
+			_, err := tf.ProvidersSchema(ctx)
+			return err
+		}, 0)
+		if err != nil {
+			return 0, fmt.Errorf("providers schema -json (%s): %w", name, err)
+		}
+		runs = append(runs, d)
+	}
+	return median(runs), nil
+}
+
+func median(ds []time.Duration) time.Duration {
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+func (r startupResult) print(w io.Writer) {
+	fmt.Fprintf(w, "Provider start-up (median of %d launches; handshake and schema as the CLI gets them):\n\n", r.launches)
+	fmt.Fprintln(w, "| measure | value |")
+	fmt.Fprintln(w, "|---------|------:|")
+	fmt.Fprintf(w, "| launch → plugin handshake line | %.1f ms |\n", ms(r.handshake))
+	fmt.Fprintf(w, "| launch → GetProviderSchema answered (%d bytes) | %.1f ms |\n", r.schemaBytes, ms(r.schema))
+	fmt.Fprintf(w, "| `providers schema -json` with the provider − with terraform_data only (%s; median of 5) | %.1f ms − %.1f ms = %.1f ms |\n",
+		r.cliName, ms(r.cliWithProvider), ms(r.cliFloor), ms(r.cliWithProvider-r.cliFloor))
+	fmt.Fprintf(w, "| binary size, `go build` | %.1f MB |\n", mb(r.devSize))
+	fmt.Fprintf(w, "| binary size, release flags (CGO_ENABLED=0 %s) | %.1f MB |\n", r.releaseFlags, mb(r.releaseSize))
+	fmt.Fprintln(w)
+}
+
+func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+
+func mb(bytes int64) float64 { return float64(bytes) / (1 << 20) }
