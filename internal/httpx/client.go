@@ -151,7 +151,7 @@ func (c *Client) Do(ctx context.Context, call Call) (*Result, error) {
 		}
 		var wait time.Duration
 		switch {
-		case IsTooLarge(err):
+		case IsTooLarge(err), IsRedirect(err):
 			return nil, err
 		case err != nil:
 			lastErr = err
@@ -215,6 +215,12 @@ func (c *Client) attempt(ctx context.Context, call Call) (res *Result, resent in
 		return nil, 0, err
 	}
 	defer resp.Body.Close()
+	if loc, err := resp.Location(); err == nil && (loc.Host != resp.Request.URL.Host || loc.Scheme != resp.Request.URL.Scheme) {
+		// sameHostRedirects left it unfollowed: say so rather than hand
+		// back a bodiless 3xx that reads like a broken API.
+		return &Result{Status: resp.StatusCode, Header: resp.Header}, 0,
+			&RedirectError{Operation: call.Operation, Status: resp.StatusCode, From: resp.Request.URL, To: loc}
+	}
 	data, err := io.ReadAll(io.LimitReader(resp.Body, MaxBodyBytes+1))
 	if err != nil {
 		return nil, 0, fmt.Errorf("reading the answer: %w", err)
@@ -275,5 +281,26 @@ func (e *TooLargeError) Error() string {
 // IsTooLarge reports whether err is a TooLargeError.
 func IsTooLarge(err error) bool {
 	var e *TooLargeError
+	return errors.As(err, &e)
+}
+
+// RedirectError reports an answer redirecting to another host, which is
+// not followed: credentials only go to the host they were configured for.
+type RedirectError struct {
+	Operation string
+	Status    int
+	From, To  *url.URL
+}
+
+func (e *RedirectError) Error() string {
+	site := func(u *url.URL) string { return u.Scheme + "://" + u.Host }
+	return fmt.Sprintf("%s: the API at %s redirected the call to %s%s (HTTP %d); credentials are only sent to the configured host, "+
+		"so the redirect was not followed. If the API has moved, set its URL (membrane_api_url or processout_api_url) to the new address",
+		e.Operation, site(e.From), site(e.To), e.To.EscapedPath(), e.Status)
+}
+
+// IsRedirect reports whether err is a RedirectError.
+func IsRedirect(err error) bool {
+	var e *RedirectError
 	return errors.As(err, &e)
 }
