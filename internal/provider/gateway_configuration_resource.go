@@ -31,7 +31,9 @@ var (
 )
 
 // GatewayConfigurationResource manages a gateway configuration.
-type GatewayConfigurationResource struct{ configured }
+type GatewayConfigurationResource struct {
+	objectResource[GatewayConfigurationResourceModel, processout.GatewayConfiguration, *GatewayConfigurationResourceModel]
+}
 
 // GatewayConfigurationResourceModel is the resource's state.
 type GatewayConfigurationResourceModel struct {
@@ -56,7 +58,21 @@ type GatewayConfigurationResourceModel struct {
 }
 
 // NewGatewayConfigurationResource returns the resource.
-func NewGatewayConfigurationResource() resource.Resource { return &GatewayConfigurationResource{} }
+func NewGatewayConfigurationResource() resource.Resource {
+	r := &GatewayConfigurationResource{}
+	r.what = "gateway configuration"
+	r.attributes = map[string]bool{
+		"name": true, "enabled": true, "default_currency": true, "processing_region": true,
+		"metadata": true, "sub_accounts_enabled": true, "settings": true,
+	}
+	r.ops = objectOps[GatewayConfigurationResourceModel, processout.GatewayConfiguration]{
+		create: createGatewayConfiguration,
+		read:   (*processout.Client).GetGatewayConfiguration,
+		update: updateGatewayConfiguration,
+		remove: (*processout.Client).DeleteGatewayConfiguration,
+	}
+	return r
+}
 
 // Metadata implements resource.Resource.
 func (r *GatewayConfigurationResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -168,11 +184,6 @@ func (r *GatewayConfigurationResource) IdentitySchema(_ context.Context, _ resou
 	resp.IdentitySchema = idIdentitySchema("gateway configuration")
 }
 
-var gatewayConfigurationAttributes = map[string]bool{
-	"name": true, "enabled": true, "default_currency": true, "processing_region": true,
-	"metadata": true, "sub_accounts_enabled": true, "settings": true,
-}
-
 func (m GatewayConfigurationResourceModel) input(ctx context.Context) processout.GatewayConfigurationInput {
 	return processout.GatewayConfigurationInput{
 		Name:               optionalString(m.Name),
@@ -184,6 +195,10 @@ func (m GatewayConfigurationResourceModel) input(ctx context.Context) processout
 	}
 }
 
+func (m *GatewayConfigurationResourceModel) objectID() string { return m.ID.ValueString() }
+
+// fill leaves settings and settings_wo_version alone: credentials cannot be
+// read back, so they stay as the last apply left them (null after import).
 func (m *GatewayConfigurationResourceModel) fill(g *processout.GatewayConfiguration) {
 	m.ID = types.StringValue(g.ID)
 	m.GatewayName = types.StringValue(g.GatewayName)
@@ -207,64 +222,19 @@ func (m *GatewayConfigurationResourceModel) fill(g *processout.GatewayConfigurat
 	m.SettingsWO = types.MapNull(types.StringType)
 }
 
-// Create implements resource.Resource.
-func (r *GatewayConfigurationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan, config GatewayConfigurationResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
-		return
-	}
+func createGatewayConfiguration(ctx context.Context, api *processout.Client, plan, config *GatewayConfigurationResourceModel) (*processout.GatewayConfiguration, error) {
 	in := plan.input(ctx)
 	in.Settings = stringMap(ctx, plan.Settings)
 	if wo := stringMap(ctx, config.SettingsWO); wo != nil {
 		in.Settings = wo
 	}
-	created, err := r.data.api.CreateGatewayConfiguration(ctx, plan.GatewayName.ValueString(), in)
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "create the gateway configuration", err, gatewayConfigurationAttributes)
-		return
-	}
-	plan.fill(created)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	setIdentity(ctx, resp.Identity, created.ID, &resp.Diagnostics)
+	return api.CreateGatewayConfiguration(ctx, plan.GatewayName.ValueString(), in)
 }
 
-// Read implements resource.Resource.
-func (r *GatewayConfigurationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state GatewayConfigurationResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
-		return
-	}
-	found, err := r.data.api.GetGatewayConfiguration(ctx, state.ID.ValueString())
-	if processout.IsNotFound(err) {
-		removeGone(ctx, resp, state.ID.ValueString())
-		return
-	}
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "read the gateway configuration", err, nil)
-		return
-	}
-	// settings and settings_wo_version cannot be read back: they stay as
-	// the last apply left them (null after an import).
-	state.fill(found)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-	setIdentity(ctx, resp.Identity, found.ID, &resp.Diagnostics)
-}
-
-// Update implements resource.Resource.
-func (r *GatewayConfigurationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state, config GatewayConfigurationResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
-		return
-	}
+// updateGatewayConfiguration sends credentials only when they change:
+// ProcessOut keeps the current ones when an update carries none.
+func updateGatewayConfiguration(ctx context.Context, api *processout.Client, plan, state, config *GatewayConfigurationResourceModel) (*processout.GatewayConfiguration, error) {
 	in := plan.input(ctx)
-	// Credentials are sent only when they change: ProcessOut keeps the
-	// current ones when the update carries none.
 	if !plan.Settings.IsNull() && !plan.Settings.Equal(state.Settings) {
 		in.Settings = stringMap(ctx, plan.Settings)
 	}
@@ -273,30 +243,5 @@ func (r *GatewayConfigurationResource) Update(ctx context.Context, req resource.
 			in.Settings = wo
 		}
 	}
-	updated, err := r.data.api.UpdateGatewayConfiguration(ctx, plan.ID.ValueString(), in)
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "update the gateway configuration", err, gatewayConfigurationAttributes)
-		return
-	}
-	plan.fill(updated)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	setIdentity(ctx, resp.Identity, updated.ID, &resp.Diagnostics)
-}
-
-// Delete implements resource.Resource.
-func (r *GatewayConfigurationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state GatewayConfigurationResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
-		return
-	}
-	err := r.data.api.DeleteGatewayConfiguration(ctx, state.ID.ValueString())
-	if err != nil && !processout.IsNotFound(err) {
-		addAPIError(&resp.Diagnostics, "delete the gateway configuration", err, nil)
-	}
-}
-
-// ImportState implements resource.ResourceWithImportState.
-func (r *GatewayConfigurationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	importByID(ctx, req, resp)
+	return api.UpdateGatewayConfiguration(ctx, plan.ID.ValueString(), in)
 }

@@ -25,7 +25,9 @@ var (
 )
 
 // ProjectResource manages a project supervised by the connected project.
-type ProjectResource struct{ configured }
+type ProjectResource struct {
+	objectResource[ProjectResourceModel, processout.Project, *ProjectResourceModel]
+}
 
 // ProjectResourceModel is the resource's state.
 type ProjectResourceModel struct {
@@ -50,7 +52,25 @@ var dunningStepType = types.ObjectType{AttrTypes: map[string]attr.Type{"action":
 var dunningActions = []string{"retry", "cancel", "set_past_due", "leave_unchanged"}
 
 // NewProjectResource returns the resource.
-func NewProjectResource() resource.Resource { return &ProjectResource{} }
+func NewProjectResource() resource.Resource {
+	r := &ProjectResource{}
+	r.what = "project"
+	r.attributes = map[string]bool{
+		"name": true, "default_currency": true, "logo_url": true, "email": true, "dunning_configuration": true, "public_metadata": true,
+	}
+	r.ops = objectOps[ProjectResourceModel, processout.Project]{
+		create: func(ctx context.Context, api *processout.Client, plan, _ *ProjectResourceModel) (*processout.Project, error) {
+			plan.PrivateKey = types.StringNull() // only this answer may carry it
+			return api.CreateSupervisedProject(ctx, plan.input(ctx))
+		},
+		read: (*processout.Client).GetProject,
+		update: func(ctx context.Context, api *processout.Client, plan, _, _ *ProjectResourceModel) (*processout.Project, error) {
+			return api.UpdateProject(ctx, plan.ID.ValueString(), plan.input(ctx))
+		},
+		remove: (*processout.Client).DeleteProject,
+	}
+	return r
+}
 
 // Metadata implements resource.Resource.
 func (r *ProjectResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -121,10 +141,6 @@ func (r *ProjectResource) IdentitySchema(_ context.Context, _ resource.IdentityS
 	resp.IdentitySchema = idIdentitySchema("project")
 }
 
-var projectAttributes = map[string]bool{
-	"name": true, "default_currency": true, "logo_url": true, "email": true, "dunning_configuration": true, "public_metadata": true,
-}
-
 type dunningStepModel struct {
 	Action      types.String `tfsdk:"action"`
 	DelayInDays types.Int64  `tfsdk:"delay_in_days"`
@@ -146,6 +162,10 @@ func (m ProjectResourceModel) input(ctx context.Context) processout.ProjectInput
 	return in
 }
 
+func (m *ProjectResourceModel) objectID() string { return m.ID.ValueString() }
+
+// fill keeps private_key when the answer has none: ProcessOut returns it only
+// at creation.
 func (m *ProjectResourceModel) fill(p *processout.Project) {
 	m.ID = types.StringValue(p.ID)
 	m.Name = types.StringValue(p.Name)
@@ -175,78 +195,4 @@ func dunningList(steps []processout.DunningAction) types.List {
 		})
 	}
 	return types.ListValueMust(dunningStepType, elems)
-}
-
-// Create implements resource.Resource.
-func (r *ProjectResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan ProjectResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
-		return
-	}
-	created, err := r.data.api.CreateSupervisedProject(ctx, plan.input(ctx))
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "create the project", err, projectAttributes)
-		return
-	}
-	plan.PrivateKey = types.StringNull()
-	plan.fill(created)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	setIdentity(ctx, resp.Identity, created.ID, &resp.Diagnostics)
-}
-
-// Read implements resource.Resource.
-func (r *ProjectResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state ProjectResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
-		return
-	}
-	found, err := r.data.api.GetProject(ctx, state.ID.ValueString())
-	if processout.IsNotFound(err) {
-		removeGone(ctx, resp, state.ID.ValueString())
-		return
-	}
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "read the project", err, nil)
-		return
-	}
-	state.fill(found) // private_key is never returned again: fill keeps it
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-	setIdentity(ctx, resp.Identity, found.ID, &resp.Diagnostics)
-}
-
-// Update implements resource.Resource.
-func (r *ProjectResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan ProjectResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
-		return
-	}
-	updated, err := r.data.api.UpdateProject(ctx, plan.ID.ValueString(), plan.input(ctx))
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "update the project", err, projectAttributes)
-		return
-	}
-	plan.fill(updated)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	setIdentity(ctx, resp.Identity, updated.ID, &resp.Diagnostics)
-}
-
-// Delete implements resource.Resource.
-func (r *ProjectResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state ProjectResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
-		return
-	}
-	err := r.data.api.DeleteProject(ctx, state.ID.ValueString())
-	if err != nil && !processout.IsNotFound(err) {
-		addAPIError(&resp.Diagnostics, "delete the project", err, nil)
-	}
-}
-
-// ImportState implements resource.ResourceWithImportState.
-func (r *ProjectResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	importByID(ctx, req, resp)
 }

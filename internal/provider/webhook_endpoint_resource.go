@@ -25,7 +25,9 @@ var (
 )
 
 // WebhookEndpointResource manages a webhook endpoint.
-type WebhookEndpointResource struct{ configured }
+type WebhookEndpointResource struct {
+	objectResource[WebhookEndpointResourceModel, processout.WebhookEndpoint, *WebhookEndpointResourceModel]
+}
 
 // WebhookEndpointResourceModel is the resource's state.
 type WebhookEndpointResourceModel struct {
@@ -38,7 +40,22 @@ type WebhookEndpointResourceModel struct {
 }
 
 // NewWebhookEndpointResource returns the resource.
-func NewWebhookEndpointResource() resource.Resource { return &WebhookEndpointResource{} }
+func NewWebhookEndpointResource() resource.Resource {
+	r := &WebhookEndpointResource{}
+	r.what = "webhook endpoint"
+	r.attributes = map[string]bool{"url": true, "events_whitelist": true}
+	r.ops = objectOps[WebhookEndpointResourceModel, processout.WebhookEndpoint]{
+		create: func(ctx context.Context, api *processout.Client, plan, _ *WebhookEndpointResourceModel) (*processout.WebhookEndpoint, error) {
+			return api.CreateWebhookEndpoint(ctx, plan.input(ctx))
+		},
+		read: (*processout.Client).GetWebhookEndpoint,
+		update: func(ctx context.Context, api *processout.Client, plan, _, _ *WebhookEndpointResourceModel) (*processout.WebhookEndpoint, error) {
+			return api.UpdateWebhookEndpoint(ctx, plan.ID.ValueString(), plan.input(ctx))
+		},
+		remove: (*processout.Client).DeleteWebhookEndpoint,
+	}
+	return r
+}
 
 // Metadata implements resource.Resource.
 func (r *WebhookEndpointResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -94,11 +111,11 @@ func (r *WebhookEndpointResource) IdentitySchema(_ context.Context, _ resource.I
 	resp.IdentitySchema = idIdentitySchema("webhook endpoint")
 }
 
-var webhookEndpointAttributes = map[string]bool{"url": true, "events_whitelist": true}
-
 func (m WebhookEndpointResourceModel) input(ctx context.Context) processout.WebhookEndpointInput {
 	return processout.WebhookEndpointInput{URL: m.URL.ValueString(), EventsWhitelist: stringSet(ctx, m.EventsWhitelist)}
 }
+
+func (m *WebhookEndpointResourceModel) objectID() string { return m.ID.ValueString() }
 
 func (m *WebhookEndpointResourceModel) fill(w *processout.WebhookEndpoint) {
 	m.ID = types.StringValue(w.ID)
@@ -107,77 +124,4 @@ func (m *WebhookEndpointResourceModel) fill(w *processout.WebhookEndpoint) {
 	m.Sandbox = types.BoolValue(w.Sandbox)
 	m.ProjectID = types.StringValue(w.ProjectID)
 	m.CreatedAt = timeValue(w.CreatedAt)
-}
-
-// Create implements resource.Resource.
-func (r *WebhookEndpointResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan WebhookEndpointResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
-		return
-	}
-	created, err := r.data.api.CreateWebhookEndpoint(ctx, plan.input(ctx))
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "create the webhook endpoint", err, webhookEndpointAttributes)
-		return
-	}
-	plan.fill(created)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	setIdentity(ctx, resp.Identity, created.ID, &resp.Diagnostics)
-}
-
-// Read implements resource.Resource.
-func (r *WebhookEndpointResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state WebhookEndpointResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
-		return
-	}
-	found, err := r.data.api.GetWebhookEndpoint(ctx, state.ID.ValueString())
-	if processout.IsNotFound(err) {
-		removeGone(ctx, resp, state.ID.ValueString()) // deleted out of band: plan a re-create
-		return
-	}
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "read the webhook endpoint", err, nil)
-		return
-	}
-	state.fill(found)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-	setIdentity(ctx, resp.Identity, found.ID, &resp.Diagnostics)
-}
-
-// Update implements resource.Resource.
-func (r *WebhookEndpointResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan WebhookEndpointResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
-		return
-	}
-	updated, err := r.data.api.UpdateWebhookEndpoint(ctx, plan.ID.ValueString(), plan.input(ctx))
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "update the webhook endpoint", err, webhookEndpointAttributes)
-		return
-	}
-	plan.fill(updated)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	setIdentity(ctx, resp.Identity, updated.ID, &resp.Diagnostics)
-}
-
-// Delete implements resource.Resource.
-func (r *WebhookEndpointResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state WebhookEndpointResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
-		return
-	}
-	err := r.data.api.DeleteWebhookEndpoint(ctx, state.ID.ValueString())
-	if err != nil && !processout.IsNotFound(err) {
-		addAPIError(&resp.Diagnostics, "delete the webhook endpoint", err, nil)
-	}
-}
-
-// ImportState implements resource.ResourceWithImportState.
-func (r *WebhookEndpointResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	importByID(ctx, req, resp)
 }
