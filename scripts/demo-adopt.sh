@@ -24,65 +24,14 @@ set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 examples=$root/examples/guides/adopting-an-existing-project
-export CHECKPOINT_DISABLE=1
+script=demo-adopt
+# shellcheck source=scripts/lib.sh
+. "$root/scripts/lib.sh"
 
-log() { printf '\n==> %s\n' "$*"; }
-die() {
-	printf 'demo-adopt: %s\n' "$*" >&2
-	exit 1
-}
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/processout-demo-adopt.XXXXXX")
-emulator_pid=
-cleanup() {
-	local status=$?
-	trap - EXIT INT TERM
-	if [[ -n $emulator_pid ]] && kill -0 "$emulator_pid" 2>/dev/null; then
-		kill "$emulator_pid" 2>/dev/null || true
-		for _ in $(seq 50); do
-			kill -0 "$emulator_pid" 2>/dev/null || break
-			sleep 0.1
-		done
-		kill -9 "$emulator_pid" 2>/dev/null || true
-		wait "$emulator_pid" 2>/dev/null || true
-	fi
-	rm -rf "$work"
-	exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-# --- the CLI
-if [[ -n ${TF_CLI:-} ]]; then
-	cli=$TF_CLI
-else
-	cache_dir=${CACHE_DIR:-$HOME/.cache/terraform-provider-processout}
-	cli=${TOFU:-$(make -s -C "$root" --no-print-directory print-TOFU)}
-	if [[ ! -x $cli ]]; then
-		log "building the pinned OpenTofu into $cache_dir/bin (first time only; takes several minutes)"
-		make -C "$root" --no-print-directory CACHE_DIR="$cache_dir" "$cli"
-	fi
-fi
-command -v "$cli" >/dev/null 2>&1 || [[ -x $cli ]] || die "CLI not found: $cli"
-
-# --- build
-log "building the provider and the emulator"
-mkdir -p "$work/plugins" "$work/bin" "$work/inventory" "$work/adopt"
-(cd "$root" && go build -o "$work/plugins/terraform-provider-processout" .)
-(cd "$root" && go build -o "$work/bin/processout-emulator" ./cmd/processout-emulator)
-
-# --- the CLI configuration: the fresh binary, never a registry
-cat >"$work/cli.tfrc" <<EOF
-provider_installation {
-  dev_overrides {
-    "registry.terraform.io/hashicorp/processout" = "$work/plugins"
-    "registry.opentofu.org/hashicorp/processout" = "$work/plugins"
-  }
-  direct {}
-}
-EOF
-export TF_CLI_CONFIG_FILE=$work/cli.tfrc
+scratch_dir
+pick_cli
+build_and_configure
+mkdir -p "$work/inventory" "$work/adopt"
 
 version=$("$cli" version -json | sed -n 's/.*"terraform_version": *"\([0-9.]*\)".*/\1/p')
 [[ -n $version ]] || die "could not read the version of $cli"
@@ -92,32 +41,8 @@ if ((major > 1 || (major == 1 && minor >= 11))); then write_only=true; fi
 
 # --- the emulator, seeded with a hand-built project
 log "starting the emulator with a hand-built project (-seed-handbuilt)"
-exports=$work/exports.sh
-"$work/bin/processout-emulator" \
-	-processout-addr 127.0.0.1:0 \
-	-membrane-addr 127.0.0.1:0 \
-	-customers 0 \
-	-seed-handbuilt \
-	-exports-file "$exports" \
-	>/dev/null 2>"$work/emulator.log" &
-emulator_pid=$!
-deadline=$((SECONDS + 60))
-until [[ -s $exports ]]; do
-	kill -0 "$emulator_pid" 2>/dev/null || {
-		cat "$work/emulator.log" >&2
-		die "the emulator exited before writing $exports"
-	}
-	((SECONDS < deadline)) || {
-		cat "$work/emulator.log" >&2
-		die "the emulator did not start within 60s"
-	}
-	sleep 0.2
-done
+start_emulator -customers 0 -seed-handbuilt
 sed 's/^/    /' "$work/emulator.log"
-set -a
-# shellcheck disable=SC1090
-. "$exports"
-set +a
 # No list data source covers supervised projects: their IDs come from the
 # dashboard, here from the emulator's summary.
 project_id=$(sed -n 's/.*hand-built supervised project \(proj_[A-Za-z0-9]*\).*/\1/p' "$work/emulator.log")
