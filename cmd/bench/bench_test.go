@@ -1,3 +1,5 @@
+//go:build unix
+
 package main
 
 import (
@@ -44,7 +46,7 @@ func TestReadUsageTakesThePeakAndSumsTheCPU(t *testing.T) {
 }
 
 func TestPhaseRowRatio(t *testing.T) {
-	r := phaseRow{provider: 3 * time.Second, floor: time.Second, latency: 20 * time.Millisecond, parallel: 10, minimum: 500}
+	r := phaseRow{provider: cost{wall: 3 * time.Second}, floor: cost{wall: time.Second}, latency: 20 * time.Millisecond, parallel: 10, minimum: 500}
 	r.calls.Reads = 500
 	if r.ideal() != time.Second || r.ratio() != 2 || !r.minimal() {
 		t.Fatalf("ideal %s, ratio %.2f, minimal %t; want 1s, 2, true", r.ideal(), r.ratio(), r.minimal())

@@ -1,3 +1,5 @@
+//go:build unix
+
 package main
 
 import (
@@ -29,7 +31,7 @@ const campaign = "spring-sale"
 // by `apply` (the data source is read once, in the plan walk).
 type scanResult struct {
 	name     string
-	wall     time.Duration
+	wall     cost
 	pages    int // GET /customers calls
 	want     int // the pages a scan of this kind needs
 	matches  int
@@ -194,7 +196,7 @@ func printScans(w io.Writer, opts options, scans []scanResult) {
 	fmt.Fprintln(w, "| scan | wall | pages (GET /customers) | pages needed | found | provider peak RSS | provider CPU |")
 	fmt.Fprintln(w, "|------|-----:|-----------------------:|-------------:|------:|------------------:|-------------:|")
 	for _, s := range scans {
-		fmt.Fprintf(w, "| %s | %.2fs | %d | %d | %d | %.1f MB | %.2fs (%d processes) |\n", s.name, s.wall.Seconds(), s.pages, s.want, s.matches,
+		fmt.Fprintf(w, "| %s | %.2fs | %d | %d | %d | %.1f MB | %.2fs (%d processes) |\n", s.name, s.wall.wall.Seconds(), s.pages, s.want, s.matches,
 			s.provider.peakMB(), s.provider.cpu.Seconds(), s.provider.processes)
 	}
 	fmt.Fprintln(w)

@@ -1,3 +1,5 @@
+//go:build unix
+
 package main
 
 import (
@@ -7,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/hashicorp/go-version"
@@ -22,8 +25,8 @@ import (
 type phaseRow struct {
 	n        int
 	phase    string
-	provider time.Duration
-	floor    time.Duration
+	provider cost
+	floor    cost
 	calls    bench.Calls
 	minimum  int // the fewest calls for the objects: N, N, N + N/10, 2N
 	latency  time.Duration
@@ -36,7 +39,7 @@ func (r phaseRow) ideal() time.Duration {
 }
 
 // aboveFloor is the provider's time above the CLI's own.
-func (r phaseRow) aboveFloor() time.Duration { return r.provider - r.floor }
+func (r phaseRow) aboveFloor() time.Duration { return r.provider.wall - r.floor.wall }
 
 // ratio is aboveFloor / ideal: 1 means the provider adds nothing but the
 // calls' latency, spread over the CLI's parallelism.
@@ -135,10 +138,28 @@ func (e *benchEnv) fleetPhases(ctx context.Context, n int) ([]phaseRow, error) {
 	return rows, nil
 }
 
-func timed(ctx context.Context, tf *tfexec.Terraform, command func(context.Context, *tfexec.Terraform, int) error, parallelism int) (time.Duration, error) {
+// cost is what a CLI command took: wall time, and the CPU time of the CLI
+// and the provider processes it ran (they are its children, and it waits
+// for them).
+type cost struct {
+	wall, cpu time.Duration
+}
+
+func timed(ctx context.Context, tf *tfexec.Terraform, command func(context.Context, *tfexec.Terraform, int) error, parallelism int) (cost, error) {
+	cpu := childrenCPU()
 	start := time.Now()
 	err := command(ctx, tf, parallelism)
-	return time.Since(start), err
+	return cost{wall: time.Since(start), cpu: childrenCPU() - cpu}, err
+}
+
+// childrenCPU is the CPU time of this process's children (and of theirs)
+// that have ended. The bench runs one command at a time.
+func childrenCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_CHILDREN, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // supportsWriteOnly reports whether the CLI has write-only attributes
@@ -150,6 +171,10 @@ func supportsWriteOnly(ctx context.Context, tf *tfexec.Terraform) (bool, error) 
 		return false, err
 	}
 	return v.GreaterThanOrEqual(version.Must(version.NewVersion("1.11.0"))), nil
+}
+
+func (c cost) String() string {
+	return fmt.Sprintf("%.2fs (%.2fs)", c.wall.Seconds(), c.cpu.Seconds())
 }
 
 // fleetTable prints the rows of every N.
@@ -165,9 +190,9 @@ func (t *fleetTable) add(rows []phaseRow) { t.rows = append(t.rows, rows...) }
 func (t *fleetTable) print(w io.Writer) {
 	fmt.Fprintf(w, "Fleets of N objects (half gateway configurations, half webhook endpoints); floor = N terraform_data.\n")
 	fmt.Fprintf(w, "calls = for the objects + provider-wide look-ups (gateway catalog pages + Membrane connection reads);\n")
-	fmt.Fprintf(w, "ideal = calls × %s / %d; ratio = (provider − floor) / ideal.\n\n", t.opts.latency, t.opts.parallelism)
-	fmt.Fprintln(w, "|   N | phase      | provider |   floor | above floor | calls = objects + look-ups (catalog, connection) | minimum |   ideal | ratio |")
-	fmt.Fprintln(w, "|----:|------------|---------:|--------:|------------:|-------------------------------------------------:|--------:|--------:|------:|")
+	fmt.Fprintf(w, "ideal = calls × %s / %d; ratio = (provider − floor) / ideal; CPU = the CLI's and its provider processes'.\n\n", t.opts.latency, t.opts.parallelism)
+	fmt.Fprintln(w, "|   N | phase      | provider (CPU)   | floor (CPU)      | above floor | calls = objects + look-ups (catalog, connection) | minimum |   ideal | ratio |")
+	fmt.Fprintln(w, "|----:|------------|-----------------:|-----------------:|------------:|-------------------------------------------------:|--------:|--------:|------:|")
 	for _, r := range t.rows {
 		mark := "="
 		if !r.minimal() {
@@ -178,9 +203,8 @@ func (t *fleetTable) print(w io.Writer) {
 		if len(r.calls.Other) > 0 {
 			calls += fmt.Sprintf(" + %d other: %s", len(r.calls.Other), strings.Join(r.calls.Other, ", "))
 		}
-		fmt.Fprintf(w, "| %3d | %-10s | %7.2fs | %6.2fs | %10.2fs | %48s | %s %5d | %6.2fs | %5.1f |\n",
-			r.n, r.phase, r.provider.Seconds(), r.floor.Seconds(), r.aboveFloor().Seconds(), calls, mark, r.minimum,
-			r.ideal().Seconds(), r.ratio())
+		fmt.Fprintf(w, "| %3d | %-10s | %16s | %16s | %10.2fs | %48s | %s %5d | %6.2fs | %5.1f |\n",
+			r.n, r.phase, r.provider, r.floor, r.aboveFloor().Seconds(), calls, mark, r.minimum, r.ideal().Seconds(), r.ratio())
 	}
 	fmt.Fprintln(w)
 }

@@ -1,9 +1,12 @@
+//go:build unix
+
 // Command bench measures the provider against the emulator with the real
 // CLI: the API calls and wall time of apply, no-change plan, update of 10%
 // and destroy for N managed objects, against the CLI's own floor (N
 // terraform_data resources); a 100,000-customer list scan with the provider
 // process's peak memory; and the provider's start-up time and binary size.
-// `make bench` runs it; BENCHMARKS.md explains the figures.
+// `make bench` runs it; BENCHMARKS.md explains the figures. It runs on Unix
+// systems only: it reads the processes' resource usage (rusage).
 //
 // Every API call meets a fixed added latency (-latency), so time above the
 // floor can be compared with the ideal bound calls × latency / parallelism.

@@ -1,3 +1,5 @@
+//go:build unix
+
 package main
 
 import (
@@ -167,7 +169,7 @@ func (e *benchEnv) timeProvidersSchema(ctx context.Context, name, hcl string) (t
 		if err != nil {
 			return 0, fmt.Errorf("providers schema -json (%s): %w", name, err)
 		}
-		runs = append(runs, d)
+		runs = append(runs, d.wall)
 	}
 	return median(runs), nil
 }
