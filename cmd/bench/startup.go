@@ -24,13 +24,15 @@ const (
 	magicCookieKey   = "TF_PLUGIN_MAGIC_COOKIE"
 	magicCookieValue = "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2"
 	getSchemaMethod  = "/tfplugin6.Provider/GetProviderSchema"
+	shutdownMethod   = "/plugin.GRPCController/Shutdown"
 )
 
 // startupResult is the provider's start-up: launch → handshake line →
-// first GetProviderSchema answered, and the CLI's view of it.
+// first GetProviderSchema answered → exited after the CLI's Shutdown, and
+// the CLI's view of it.
 type startupResult struct {
-	launches              int
-	handshake, schema     time.Duration // medians
+	launches                  int
+	handshake, schema, exited time.Duration // medians
 	schemaBytes           int
 	cliWithProvider       time.Duration // `providers schema -json` with the provider, median
 	cliFloor              time.Duration // the same with only terraform_data, median
@@ -40,15 +42,16 @@ type startupResult struct {
 
 func (e *benchEnv) startup(ctx context.Context) (startupResult, error) {
 	res := startupResult{launches: e.opts.startups, releaseFlags: "-trimpath -ldflags='-s -w'", cliName: e.cliVersion}
-	var handshakes, schemas []time.Duration
+	var handshakes, schemas, exits []time.Duration
 	for range e.opts.startups {
-		h, s, n, err := launchAndGetSchema(ctx, e.provider)
+		l, err := launchAndGetSchema(ctx, e.provider)
 		if err != nil {
 			return res, err
 		}
-		handshakes, schemas, res.schemaBytes = append(handshakes, h), append(schemas, s), n
+		handshakes, schemas, exits = append(handshakes, l.handshake), append(schemas, l.schema), append(exits, l.exited)
+		res.schemaBytes = l.schemaBytes
 	}
-	res.handshake, res.schema = median(handshakes), median(schemas)
+	res.handshake, res.schema, res.exited = median(handshakes), median(schemas), median(exits)
 
 	var err error
 	if res.cliWithProvider, err = e.timeProvidersSchema(ctx, "schema-provider", requiredProviders()); err != nil {
@@ -77,10 +80,17 @@ func (e *benchEnv) startup(ctx context.Context) (startupResult, error) {
 	return res, nil
 }
 
+// launch is one provider process's life, timed from its launch.
+type launch struct {
+	handshake, schema, exited time.Duration
+	schemaBytes               int
+}
+
 // launchAndGetSchema starts the provider as the CLI does, waits for its
-// handshake line, then asks for its schema over gRPC, as the CLI's first
-// call does. It returns both delays from the launch.
-func launchAndGetSchema(ctx context.Context, binary string) (handshake, schema time.Duration, schemaBytes int, err error) {
+// handshake line, asks for its schema over gRPC (the CLI's first call),
+// then asks it to shut down (the CLI's last) and waits for it to exit.
+func launchAndGetSchema(ctx context.Context, binary string) (launch, error) {
+	var l launch
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, binary)
@@ -88,25 +98,34 @@ func launchAndGetSchema(ctx context.Context, binary string) (handshake, schema t
 	cmd.Stderr = io.Discard
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
-		return 0, 0, 0, err
+		return l, err
 	}
 	start := time.Now()
 	if err := cmd.Start(); err != nil {
-		return 0, 0, 0, err
+		return l, err
 	}
-	defer func() {
+	out := bufio.NewReader(stdout)
+	line, err := out.ReadString('\n')
+	if err != nil {
 		_ = cmd.Process.Kill()
 		_ = cmd.Wait()
-	}()
-	line, err := bufio.NewReader(stdout).ReadString('\n')
-	if err != nil {
-		return 0, 0, 0, fmt.Errorf("reading the plugin handshake: %w", err)
+		return l, fmt.Errorf("reading the plugin handshake: %w", err)
 	}
-	handshake = time.Since(start)
+	l.handshake = time.Since(start)
+	exited := make(chan struct{})
+	go func() {
+		_, _ = io.Copy(io.Discard, out) // until the process closes its stdout
+		_ = cmd.Wait()
+		close(exited)
+	}()
+	defer func() {
+		_ = cmd.Process.Kill() // after a failure; a no-op once it has exited
+		<-exited
+	}()
 	// core-version|protocol-version|network|address|protocol
 	parts := strings.Split(strings.TrimSpace(line), "|")
 	if len(parts) < 5 || parts[1] != "6" || parts[4] != "grpc" {
-		return 0, 0, 0, fmt.Errorf("unexpected plugin handshake %q", line)
+		return l, fmt.Errorf("unexpected plugin handshake %q", line)
 	}
 	target := parts[3]
 	if parts[2] == "unix" {
@@ -114,14 +133,23 @@ func launchAndGetSchema(ctx context.Context, binary string) (handshake, schema t
 	}
 	conn, err := grpc.NewClient(target, grpc.WithTransportCredentials(insecure.NewCredentials()))
 	if err != nil {
-		return 0, 0, 0, err
+		return l, err
 	}
 	defer conn.Close()
 	var answer rawMessage
 	if err := conn.Invoke(ctx, getSchemaMethod, rawMessage{}, &answer, grpc.ForceCodec(rawCodec{})); err != nil {
-		return 0, 0, 0, fmt.Errorf("GetProviderSchema: %w", err)
+		return l, fmt.Errorf("GetProviderSchema: %w", err)
 	}
-	return handshake, time.Since(start), len(answer), nil
+	l.schema, l.schemaBytes = time.Since(start), len(answer)
+	// The plugin may exit before it answers: the call's error is expected.
+	_ = conn.Invoke(ctx, shutdownMethod, rawMessage{}, &answer, grpc.ForceCodec(rawCodec{}))
+	select {
+	case <-exited:
+		l.exited = time.Since(start)
+	case <-ctx.Done():
+		return l, fmt.Errorf("the provider did not exit after Shutdown: %w", ctx.Err())
+	}
+	return l, nil
 }
 
 // rawMessage and rawCodec carry protobuf bytes as they are: the request is
@@ -186,6 +214,7 @@ func (r startupResult) print(w io.Writer) {
 	fmt.Fprintln(w, "|---------|------:|")
 	fmt.Fprintf(w, "| launch → plugin handshake line | %.1f ms |\n", ms(r.handshake))
 	fmt.Fprintf(w, "| launch → GetProviderSchema answered (%d bytes) | %.1f ms |\n", r.schemaBytes, ms(r.schema))
+	fmt.Fprintf(w, "| launch → schema → Shutdown → process exited | %.1f ms |\n", ms(r.exited))
 	fmt.Fprintf(w, "| `providers schema -json` with the provider − with terraform_data only (%s; median of 5) | %.1f ms − %.1f ms = %.1f ms |\n",
 		r.cliName, ms(r.cliWithProvider), ms(r.cliFloor), ms(r.cliWithProvider-r.cliFloor))
 	fmt.Fprintf(w, "| binary size, `go build` | %.1f MB |\n", mb(r.devSize))
