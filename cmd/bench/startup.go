@@ -33,11 +33,11 @@ const (
 type startupResult struct {
 	launches                  int
 	handshake, schema, exited time.Duration // medians
-	schemaBytes           int
-	cliWithProvider       time.Duration // `providers schema -json` with the provider, median
-	cliFloor              time.Duration // the same with only terraform_data, median
-	devSize, releaseSize  int64
-	releaseFlags, cliName string
+	schemaBytes               int
+	cliWithProvider           time.Duration // `providers schema -json` with the provider, median
+	cliFloor                  time.Duration // the same with only terraform_data, median
+	devSize, releaseSize      int64
+	releaseFlags, cliName     string
 }
 
 func (e *benchEnv) startup(ctx context.Context) (startupResult, error) {
