@@ -193,11 +193,11 @@ func printScans(w io.Writer, opts options, scans []scanResult) {
 	fmt.Fprintf(w, "Customer list: %d customers, processout_customers with metadata = { campaign = %q } matching %d (max_results 100), `apply`.\n",
 		opts.customers, campaign, opts.matches)
 	fmt.Fprintf(w, "Provider peak RSS and CPU from wait4's rusage: the largest peak, and the CPU summed, over the provider processes the CLI started.\n\n")
-	fmt.Fprintln(w, "| scan | wall | pages (GET /customers) | pages needed | found | provider peak RSS | provider CPU |")
-	fmt.Fprintln(w, "|------|-----:|-----------------------:|-------------:|------:|------------------:|-------------:|")
+	fmt.Fprintln(w, "| scan | wall | pages (GET /customers) | pages needed | found | provider peak RSS | provider CPU | CLI + provider CPU | emulator CPU |")
+	fmt.Fprintln(w, "|------|-----:|-----------------------:|-------------:|------:|------------------:|-------------:|-------------------:|-------------:|")
 	for _, s := range scans {
-		fmt.Fprintf(w, "| %s | %.2fs | %d | %d | %d | %.1f MB | %.2fs (%d processes) |\n", s.name, s.wall.wall.Seconds(), s.pages, s.want, s.matches,
-			s.provider.peakMB(), s.provider.cpu.Seconds(), s.provider.processes)
+		fmt.Fprintf(w, "| %s | %.2fs | %d | %d | %d | %.1f MB | %.2fs (%d processes) | %.2fs | %.2fs |\n", s.name, s.wall.wall.Seconds(), s.pages, s.want,
+			s.matches, s.provider.peakMB(), s.provider.cpu.Seconds(), s.provider.processes, s.wall.cpu.Seconds(), s.wall.emulatorCPU.Seconds())
 	}
 	fmt.Fprintln(w)
 }
