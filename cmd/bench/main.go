@@ -83,8 +83,9 @@ func run(ctx context.Context, opts options) error {
 	}
 	defer env.close()
 
-	fmt.Printf("bench: %s, %d CPUs (%s/%s), %s, provider over %s, latency %s per call, parallelism %d\n\n",
-		env.cliVersion, runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, runtime.Version(), opts.transport, opts.latency, opts.parallelism)
+	fmt.Printf("bench: %s, %d CPUs (%s/%s), %s, provider over %s, latency %s per call, parallelism %d%s\n\n",
+		env.cliVersion, runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, runtime.Version(), opts.transport, opts.latency, opts.parallelism, loadAverage())
+	defer func() { fmt.Fprintf(os.Stderr, "bench: done%s\n", loadAverage()) }()
 
 	var summary summaryLine
 	var off []string // calls other than the minimum: the run fails
@@ -136,6 +137,16 @@ func run(ctx context.Context, opts options) error {
 		return errors.New("call counts above the minimum (see above)")
 	}
 	return nil
+}
+
+// loadAverage is the machine's load (Linux), which tells how much of it the
+// run had: the times of a shared machine are only as good as its load.
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(b)); err == nil && len(f) >= 3 {
+		return fmt.Sprintf(", load average %s %s %s", f[0], f[1], f[2])
+	}
+	return ""
 }
 
 func parseSizes(s string) ([]int, error) {
