@@ -85,7 +85,6 @@ func run(ctx context.Context, opts options) error {
 
 	fmt.Printf("bench: %s, %d CPUs (%s/%s), %s, provider over %s, latency %s per call, parallelism %d%s\n\n",
 		env.cliVersion, runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, runtime.Version(), opts.transport, opts.latency, opts.parallelism, loadAverage())
-	defer func() { fmt.Fprintf(os.Stderr, "bench: done%s\n", loadAverage()) }()
 
 	var summary summaryLine
 	var off []string // calls other than the minimum: the run fails
@@ -132,6 +131,7 @@ func run(ctx context.Context, opts options) error {
 	for _, o := range off {
 		fmt.Fprintln(os.Stderr, "bench: NOT MINIMAL:", o)
 	}
+	fmt.Printf("bench: done%s\n", loadAverage())
 	fmt.Println(summary.String())
 	if len(off) > 0 {
 		return errors.New("call counts above the minimum (see above)")
