@@ -104,10 +104,14 @@ func CheckEndpoint(raw string) (*url.URL, error) {
 	return u, nil
 }
 
-// redacted is raw fit for an error message: a password in it is masked,
-// and when raw does not even parse, whatever precedes an "@" is dropped.
+// redacted is raw fit for an error message: as typed, except that a
+// password in it is masked, and when raw does not even parse, whatever
+// precedes an "@" is dropped.
 func redacted(raw string) string {
 	if u, err := url.Parse(raw); err == nil {
+		if u.User == nil {
+			return raw
+		}
 		return u.Redacted()
 	}
 	if i := strings.LastIndex(raw, "@"); i >= 0 {

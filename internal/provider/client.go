@@ -139,6 +139,7 @@ func addMembraneError(diags *diag.Diagnostics, err error, connectionID string) {
 		diags.AddAttributeError(path.Root("connection_id"), "Membrane connection not found",
 			fmt.Sprintf("Membrane has no connection %q visible to this tenant (%v). `membrane connection list` shows the tenant's connections.", connectionID, err))
 	default:
-		diags.AddError("Cannot reach Membrane", err.Error())
+		diags.AddError("Cannot reach Membrane", fmt.Sprintf("%v\nCheck membrane_api_url (or MEMBRANE_API_URL): it must be Membrane's API, "+
+			"%s unless your Membrane deployment has another address, reachable from here.", err, defaultMembraneURL))
 	}
 }

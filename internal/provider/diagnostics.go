@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 
+	"github.com/processout/terraform-provider-processout/internal/httpx"
 	"github.com/processout/terraform-provider-processout/internal/membrane"
 	"github.com/processout/terraform-provider-processout/internal/processout"
 )
@@ -19,12 +20,15 @@ func addAPIError(diags *diag.Diagnostics, action string, err error, attributes m
 	summary := "Cannot " + action
 	var apiErr *processout.Error
 	var me *membrane.Error
+	var decodeErr *processout.DecodeError
 	switch {
 	case errors.As(err, &apiErr) && apiErr.Kind() == processout.KindValidation && len(apiErr.InvalidFields) > 0:
 		for _, f := range apiErr.InvalidFields {
 			detail := fmt.Sprintf("ProcessOut rejected %s: %s (%s).", f.Name, f.Message, apiErr.Type)
-			if root := strings.SplitN(f.Name, ".", 2)[0]; attributes[root] {
-				diags.AddAttributeError(path.Root(root), summary, detail)
+			// "url", "settings.secret_key", "events_whitelist[0]": the
+			// attribute is the name up to the first dot or bracket.
+			if root := strings.FieldsFunc(f.Name, func(r rune) bool { return r == '.' || r == '[' }); len(root) > 0 && attributes[root[0]] {
+				diags.AddAttributeError(path.Root(root[0]), summary, detail)
 			} else {
 				diags.AddError(summary, detail)
 			}
@@ -35,6 +39,9 @@ func addAPIError(diags *diag.Diagnostics, action string, err error, attributes m
 		diags.AddError(summary, fmt.Sprintf("%v\nProcessOut kept rate limiting the calls; retry later, lower -parallelism, or raise max_retries.", err))
 	case errors.As(err, &me) && me.IsAuthentication():
 		diags.AddError(summary, fmt.Sprintf("%v\nMembrane did not accept the token; mint a fresh one (`membrane token`) or check the workspace credentials.", err))
+	case errors.As(err, &decodeErr), httpx.IsTooLarge(err):
+		diags.AddError(summary, fmt.Sprintf("%v\nThis is not an answer the ProcessOut API gives: check that processout_api_url (direct transport) "+
+			"or the Membrane connection points at ProcessOut's API. If it does, ProcessOut or a proxy in between is failing; try again later.", err))
 	default:
 		diags.AddError(summary, err.Error())
 	}
