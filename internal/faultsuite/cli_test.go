@@ -253,7 +253,7 @@ func diagnostics(err error) string {
 			continue
 		}
 		block := []string{strings.TrimSpace(strings.TrimLeft(lines[i], "│"))}
-		for i+1 < len(lines) && !strings.HasPrefix(lines[i+1], "╵") && len(block) < 8 {
+		for i+1 < len(lines) && !strings.HasPrefix(lines[i+1], "╵") && len(block) < 12 {
 			i++
 			if l := strings.TrimSpace(strings.TrimLeft(lines[i], "│")); l != "" {
 				block = append(block, l)

@@ -22,6 +22,8 @@ const (
 	commitThenFailRate = 0.05
 	// The provider's own settings: timeouts cost seconds, not a minute, and
 	// 13 attempts make a call fail under 20% faults once in ~10⁹.
+	// FAULTS_MAX_RETRIES lowers it to see runs fail and converge on the
+	// second apply.
 	suiteRequestTimeout = "2s"
 	suiteMaxRetries     = 12
 )
@@ -86,6 +88,7 @@ type run struct {
 	emu *emulator.Emulator
 
 	parallelism int
+	maxRetries  int
 	duplicates  map[string]string
 	orphans     map[string]string
 	mismatches  int
@@ -135,7 +138,7 @@ func (r *run) twice(name string, command func() error) {
 func (r *run) converge(phase string, declared fleet, wantCreates int) {
 	r.t.Helper()
 	m := r.mark()
-	r.ws.writeConfig(declared.config(providerBlock(r.emu, suiteMaxRetries, suiteRequestTimeout)))
+	r.ws.writeConfig(declared.config(providerBlock(r.emu, r.maxRetries, suiteRequestTimeout)))
 	r.twice(phase+" apply", func() error {
 		d, err := r.ws.apply(r.ctx, r.parallelism)
 		r.t.Logf("%s apply: %s", phase, d.Round(time.Millisecond))
@@ -248,16 +251,17 @@ func TestFaultSuite(t *testing.T) {
 		t.Skip("the suite declares stripe credentials as settings_wo, which needs OpenTofu (or Terraform 1.11+): run make faults")
 	}
 	emu := startEmulator(t, emulator.Config{Seed: int64(seed)})
-	r := &run{t: t, ctx: ctx, ws: ws, emu: emu, parallelism: envInt(t, "FAULTS_PARALLELISM", 10),
+	r := &run{t: t, ctx: ctx, ws: ws, emu: emu,
+		parallelism: envInt(t, "FAULTS_PARALLELISM", 10), maxRetries: envInt(t, "FAULTS_MAX_RETRIES", suiteMaxRetries),
 		duplicates: map[string]string{}, orphans: map[string]string{}}
 
 	declared := newFleet(objects)
-	ws.writeConfig(declared.config(providerBlock(emu, suiteMaxRetries, suiteRequestTimeout)))
+	ws.writeConfig(declared.config(providerBlock(emu, r.maxRetries, suiteRequestTimeout)))
 	ws.init(ctx)
 	injectFaults(emu.Faults)
 	start, before := time.Now(), httpx.ProcessTotals()
-	t.Logf("seed %d, %d objects (%v), parallelism %d, faults: %.0f%% transient over %v, %.0f%% commit_then_fail on writes",
-		seed, objects, declared.count(), r.parallelism, transientRate*100, transientKinds, commitThenFailRate*100)
+	t.Logf("seed %d, %d objects (%v), parallelism %d, max_retries %d, faults: %.0f%% transient over %v, %.0f%% commit_then_fail on writes",
+		seed, objects, declared.count(), r.parallelism, r.maxRetries, transientRate*100, transientKinds, commitThenFailRate*100)
 
 	r.converge("create", declared, len(declared))
 	updated, changed := declared.updateHalf()
