@@ -54,7 +54,8 @@ func TestRetryPolicy(t *testing.T) {
 		{"401 is not retried", []int{401}, 401, 1},
 		{"403 is not retried", []int{403}, 403, 1},
 		{"404 is not retried", []int{404}, 404, 1},
-		{"409 is not retried", []int{409}, 409, 1},
+		{"409 still-processing then success", []int{409}, 200, 2},
+		{"422 is not retried", []int{422}, 422, 1},
 		{"persistent 503 gives up after MaxAttempts", []int{503, 503, 503, 503, 503}, 503, 4},
 	}
 	for _, tc := range cases {

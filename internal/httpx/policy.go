@@ -35,10 +35,13 @@ func DefaultPolicy() Policy {
 }
 
 // RetryableStatus reports whether an HTTP status is worth another try: rate
-// limiting and the gateway/availability family of server errors.
+// limiting, the gateway/availability family of server errors, and 409/425,
+// which ProcessOut answers (request.still-processing) while a request with
+// the same Idempotency-Key is still running: the retry then gets the first
+// request's answer. ProcessOut's iOS SDK retries the same set.
 func RetryableStatus(status int) bool {
 	switch status {
-	case http.StatusTooManyRequests, http.StatusRequestTimeout,
+	case http.StatusTooManyRequests, http.StatusRequestTimeout, http.StatusConflict, http.StatusTooEarly,
 		http.StatusInternalServerError, http.StatusBadGateway,
 		http.StatusServiceUnavailable, http.StatusGatewayTimeout:
 		return true
