@@ -26,7 +26,9 @@ func (c *Client) ListActions(ctx context.Context, connectionID, intent string) (
 	var all []Action
 	cursor := ""
 	for {
-		q := url.Values{"connectionId": {connectionID}, "limit": {"100"}}
+		// 1000 is the largest page Membrane serves (PaginationQuery), as for
+		// connections: fewer round trips for a long catalog.
+		q := url.Values{"connectionId": {connectionID}, "limit": {"1000"}}
 		if intent != "" {
 			q.Set("intent", intent)
 		}
