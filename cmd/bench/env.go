@@ -24,6 +24,7 @@ type benchEnv struct {
 	cliConfig  string // dev_overrides → dir/plugins (the provider itself)
 	rssConfig  string // dev_overrides → dir/measured (the provider behind the peak-memory wrapper)
 	cliVersion string
+	moduleDir  string // the provider's module, where it is built from
 }
 
 // providerSource is the provider's address in configurations; dev_overrides
@@ -53,9 +54,12 @@ func newBenchEnv(ctx context.Context, opts options) (*benchEnv, error) {
 
 func (e *benchEnv) setUp(ctx context.Context) error {
 	fmt.Fprintln(os.Stderr, "bench: building the provider")
-	build := exec.CommandContext(ctx, "go", "build", "-o", e.provider, ".")
-	build.Stdout, build.Stderr = os.Stderr, os.Stderr
-	if err := build.Run(); err != nil {
+	gomod, err := exec.CommandContext(ctx, "go", "env", "GOMOD").Output()
+	if err != nil || !strings.HasSuffix(strings.TrimSpace(string(gomod)), "go.mod") {
+		return fmt.Errorf("run the bench inside the provider's module (go env GOMOD: %q, %v)", gomod, err)
+	}
+	e.moduleDir = filepath.Dir(strings.TrimSpace(string(gomod)))
+	if err := e.goBuild(ctx, e.provider); err != nil {
 		return fmt.Errorf("building the provider: %w", err)
 	}
 	// The wrapper is this very program, run under the provider's name: it
@@ -93,6 +97,15 @@ func (e *benchEnv) setUp(ctx context.Context) error {
 	}
 	e.cliVersion = name + " " + v.String()
 	return nil
+}
+
+// goBuild builds the provider's main package into output.
+func (e *benchEnv) goBuild(ctx context.Context, output string, flags ...string) error {
+	build := exec.CommandContext(ctx, "go", append(append([]string{"build"}, flags...), "-o", output, ".")...)
+	build.Dir = e.moduleDir
+	build.Env = append(os.Environ(), "CGO_ENABLED=0") // as released
+	build.Stdout, build.Stderr = os.Stderr, os.Stderr
+	return build.Run()
 }
 
 func writeCLIConfig(path, pluginDir string) error {
