@@ -78,7 +78,7 @@ func decodeEnvelope(op string, resp *Response) (map[string]json.RawMessage, erro
 	}
 	var success bool
 	if raw, ok := fields["success"]; !ok || json.Unmarshal(raw, &success) != nil {
-		return nil, &DecodeError{Operation: op, Status: resp.Status, Reason: `the "success" field is missing`, Snippet: snippet(resp.Body)}
+		return nil, &DecodeError{Operation: op, Status: resp.Status, Reason: `the "success" field is missing or not a boolean`, Snippet: snippet(resp.Body)}
 	}
 	if !success {
 		apiErr := errorFromResponse(op, resp)
