@@ -20,6 +20,12 @@ func (r *GatewayConfigurationResource) ModifyPlan(ctx context.Context, req resou
 	if req.Plan.Raw.IsNull() {
 		return // destroy
 	}
+	if req.Plan.Raw.Equal(req.State.Raw) {
+		// Unchanged (the framework marks nothing unknown then): nothing to
+		// keep or check, and no model to decode, for every object of a
+		// no-change plan.
+		return
+	}
 	var plan, config GatewayConfigurationResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
