@@ -11,10 +11,12 @@ import (
 	"time"
 )
 
-// TestConnectionReuse holds the client to keep-alive: many calls from as
-// many concurrent callers as the CLI's default -parallelism open no more
-// connections than there are callers, including calls answered with an
-// error body and calls retried after a 503.
+// TestConnectionReuse holds the client to keep-alive: hundreds of calls from
+// as many concurrent callers as the CLI's default -parallelism, including
+// calls answered with an error body and calls retried after a 503, reuse a
+// handful of connections. The bound is twice the callers, not the callers:
+// net/http may finish a dial that a caller stopped waiting for when an idle
+// connection came back first, and keep that connection too.
 func TestConnectionReuse(t *testing.T) {
 	const callers, callsEach = 10, 20
 	var opened, served atomic.Int32
@@ -57,8 +59,8 @@ func TestConnectionReuse(t *testing.T) {
 	for err := range errs {
 		t.Fatal(err)
 	}
-	if got := opened.Load(); got > callers {
-		t.Fatalf("%d calls from %d callers opened %d connections, want at most %d", served.Load(), callers, got, callers)
+	if got := opened.Load(); got > 2*callers {
+		t.Fatalf("%d calls from %d callers opened %d connections, want at most %d", served.Load(), callers, got, 2*callers)
 	}
 	if served.Load() <= callers*callsEach {
 		t.Fatalf("the server answered %d requests, want more than %d (the 503s are retried)", served.Load(), callers*callsEach)
