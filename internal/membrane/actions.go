@@ -23,31 +23,11 @@ type Action struct {
 
 // ListActions lists the connection's actions, ranked by intent when given.
 func (c *Client) ListActions(ctx context.Context, connectionID, intent string) ([]Action, error) {
-	var all []Action
-	cursor := ""
-	for {
-		// 1000 is the largest page Membrane serves (PaginationQuery), as for
-		// connections: fewer round trips for a long catalog.
-		q := url.Values{"connectionId": {connectionID}, "limit": {"1000"}}
-		if intent != "" {
-			q.Set("intent", intent)
-		}
-		if cursor != "" {
-			q.Set("cursor", cursor)
-		}
-		var page struct {
-			Items  []Action `json:"items"`
-			Cursor string   `json:"cursor"`
-		}
-		if err := c.getJSON(ctx, "membrane.action.list", "/actions?"+q.Encode(), &page); err != nil {
-			return nil, err
-		}
-		all = append(all, page.Items...)
-		if page.Cursor == "" || len(page.Items) == 0 {
-			return all, nil
-		}
-		cursor = page.Cursor
+	q := url.Values{"connectionId": {connectionID}}
+	if intent != "" {
+		q.Set("intent", intent)
 	}
+	return listAll[Action](ctx, c, "membrane.action.list", "/actions", q)
 }
 
 // RunResult is the answer to an action run.

@@ -49,25 +49,28 @@ func (c *Client) GetConnection(ctx context.Context, selector string) (*Connectio
 // ListConnections returns every connection the token's tenant can see,
 // following Membrane's cursor.
 func (c *Client) ListConnections(ctx context.Context) ([]Connection, error) {
-	var all []Connection
-	cursor := ""
+	return listAll[Connection](ctx, c, "membrane.connection.list", "/connections", url.Values{})
+}
+
+// listAll reads every page of a Membrane list at path, following its
+// cursor, 1000 items a page: the largest Membrane serves (PaginationQuery),
+// so a long list costs few round trips.
+func listAll[T any](ctx context.Context, c *Client, op, path string, q url.Values) ([]T, error) {
+	var all []T
+	q.Set("limit", "1000")
 	for {
-		q := url.Values{"limit": {"1000"}}
-		if cursor != "" {
-			q.Set("cursor", cursor)
-		}
 		var page struct {
-			Items  []Connection `json:"items"`
-			Cursor string       `json:"cursor"`
+			Items  []T    `json:"items"`
+			Cursor string `json:"cursor"`
 		}
-		if err := c.getJSON(ctx, "membrane.connection.list", "/connections?"+q.Encode(), &page); err != nil {
+		if err := c.getJSON(ctx, op, path+"?"+q.Encode(), &page); err != nil {
 			return nil, err
 		}
 		all = append(all, page.Items...)
 		if page.Cursor == "" || len(page.Items) == 0 {
 			return all, nil
 		}
-		cursor = page.Cursor
+		q.Set("cursor", page.Cursor)
 	}
 }
 
