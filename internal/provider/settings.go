@@ -110,24 +110,26 @@ func resolve(s setting, v types.String, env envLookup) resolved {
 // diagnostic for each problem, or without one when a value is still unknown
 // (it will be known at apply).
 func resolveSettings(m ProcessOutProviderModel, env envLookup, diags *diag.Diagnostics) (settings, bool) {
-	for _, v := range []types.String{m.MembraneAPIURL, m.MembraneToken, m.MembraneWorkspaceKey, m.MembraneWorkspaceSecret,
-		m.MembraneTenantKey, m.ConnectionID, m.ProcessOutAPIURL, m.ProjectID, m.ProjectSecret, m.RequestTimeout} {
-		if v.IsUnknown() {
+	given := []struct {
+		setting
+		value types.String
+	}{
+		{settingMembraneURL, m.MembraneAPIURL}, {settingToken, m.MembraneToken},
+		{settingWorkspaceKey, m.MembraneWorkspaceKey}, {settingWorkspaceSecret, m.MembraneWorkspaceSecret},
+		{settingTenantKey, m.MembraneTenantKey}, {settingConnectionID, m.ConnectionID},
+		{settingProcessOutURL, m.ProcessOutAPIURL}, {settingProjectID, m.ProjectID}, {settingProjectSecret, m.ProjectSecret},
+	}
+	for _, g := range given {
+		if g.value.IsUnknown() {
 			return settings{}, false
 		}
 	}
-	if m.MaxRetries.IsUnknown() || m.MembraneActions.IsUnknown() {
+	if m.RequestTimeout.IsUnknown() || m.MaxRetries.IsUnknown() || m.MembraneActions.IsUnknown() {
 		return settings{}, false
 	}
-	r := map[string]resolved{}
-	for _, s := range []setting{settingMembraneURL, settingToken, settingWorkspaceKey, settingWorkspaceSecret,
-		settingTenantKey, settingConnectionID, settingProcessOutURL, settingProjectID, settingProjectSecret} {
-		r[s.attr] = resolve(s, map[string]types.String{
-			"membrane_api_url": m.MembraneAPIURL, "membrane_token": m.MembraneToken,
-			"membrane_workspace_key": m.MembraneWorkspaceKey, "membrane_workspace_secret": m.MembraneWorkspaceSecret,
-			"membrane_tenant_key": m.MembraneTenantKey, "connection_id": m.ConnectionID,
-			"processout_api_url": m.ProcessOutAPIURL, "project_id": m.ProjectID, "project_secret": m.ProjectSecret,
-		}[s.attr], env)
+	r := make(map[string]resolved, len(given))
+	for _, g := range given {
+		r[g.attr] = resolve(g.setting, g.value, env)
 	}
 
 	var cfg settings
