@@ -6,7 +6,6 @@ import (
 	"iter"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -23,11 +22,7 @@ import (
 
 // stringListValue maps an API list to a list of strings (empty, never null).
 func stringListValue(items []string) types.List {
-	elems := make([]attr.Value, len(items))
-	for i, s := range items {
-		elems[i] = types.StringValue(s)
-	}
-	return types.ListValueMust(types.StringType, elems)
+	return types.ListValueMust(types.StringType, stringValues(items))
 }
 
 // parseOptionalTime reads an RFC 3339 attribute already checked by

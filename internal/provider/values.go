@@ -14,11 +14,16 @@ func stringSetOrNull(items []string) types.Set {
 	if len(items) == 0 {
 		return types.SetNull(types.StringType)
 	}
+	return types.SetValueMust(types.StringType, stringValues(items))
+}
+
+// stringValues converts API strings to the elements of a list or set.
+func stringValues(items []string) []attr.Value {
 	elems := make([]attr.Value, len(items))
 	for i, s := range items {
 		elems[i] = types.StringValue(s)
 	}
-	return types.SetValueMust(types.StringType, elems)
+	return elems
 }
 
 // stringMapOrNull maps an API map to a map value, an empty map to null.
@@ -26,11 +31,7 @@ func stringMapOrNull(m map[string]string) types.Map {
 	if len(m) == 0 {
 		return types.MapNull(types.StringType)
 	}
-	elems := make(map[string]attr.Value, len(m))
-	for k, v := range m {
-		elems[k] = types.StringValue(v)
-	}
-	return types.MapValueMust(types.StringType, elems)
+	return stringMapOrEmpty(m)
 }
 
 // stringOrNull maps an empty or absent API string to null.
