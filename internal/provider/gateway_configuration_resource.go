@@ -125,7 +125,6 @@ func (r *GatewayConfigurationResource) Schema(_ context.Context, _ resource.Sche
 			},
 			"sub_accounts_enabled": schema.SetAttribute{
 				Optional: true, ElementType: types.StringType, MarkdownDescription: "Sub-accounts enabled on the gateway.",
-				Validators: []validator.Set{},
 			},
 			"settings": schema.MapAttribute{
 				Optional: true, Sensitive: true, ElementType: types.StringType,

@@ -11,7 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/processout/terraform-provider-processout/internal/emulator"
-	"github.com/processout/terraform-provider-processout/internal/emulator/processoutapi"
 )
 
 // transports the acceptance suite runs every resource test through, so
@@ -142,8 +141,6 @@ func (e *testEnv) checkDestroyed(kind string) func(*terraform.State) error {
 		return nil
 	}
 }
-
-var _ = processoutapi.Request{}
 
 func emulatorConfigDefault() emulator.Config { return emulator.Config{Seed: 1} }
 
