@@ -74,17 +74,15 @@ func newRedirector(t *testing.T, upstream string, code int, target func(r *http.
 // providerBlockAt is a provider block with the given settings, the API URL
 // replaced by baseURL.
 func providerBlockAt(settings []providerSetting, baseURL string) string {
-	var b strings.Builder
-	b.WriteString("provider \"processout\" {\n  max_retries = 0\n")
-	for _, s := range settings {
+	lines := make([]string, len(settings))
+	for i, s := range settings {
 		value := s.value
 		if s.attr == settingMembraneURL.attr || s.attr == settingProcessOutURL.attr {
 			value = baseURL
 		}
-		fmt.Fprintf(&b, "  %s = %q\n", s.attr, value)
+		lines[i] = attrLine(s.attr, value)
 	}
-	b.WriteString("}\n")
-	return b.String()
+	return providerBlockWith(lines...)
 }
 
 // TestAccCredentialsStayOnTheirHost: the configured API answers a webhook
