@@ -93,7 +93,7 @@ func sameHostRedirects(req *http.Request, via []*http.Request) error {
 func CheckEndpoint(raw string) (*url.URL, error) {
 	u, err := url.Parse(raw)
 	if err != nil || u.Hostname() == "" || (u.Scheme != "http" && u.Scheme != "https") {
-		return nil, fmt.Errorf("%q is not an absolute http(s) URL such as https://api.example.com", redacted(raw))
+		return nil, fmt.Errorf("%q is not an absolute http(s) URL such as https://api.example.com", RedactURL(raw))
 	}
 	if u.User != nil {
 		return nil, fmt.Errorf("%q carries credentials in the URL; set them in their own settings instead", u.Redacted())
@@ -104,10 +104,10 @@ func CheckEndpoint(raw string) (*url.URL, error) {
 	return u, nil
 }
 
-// redacted is raw fit for an error message: as typed, except that a
+// RedactURL is raw fit for an error message: as typed, except that a
 // password in it is masked, and when raw does not even parse, whatever
 // precedes an "@" is dropped.
-func redacted(raw string) string {
+func RedactURL(raw string) string {
 	if u, err := url.Parse(raw); err == nil {
 		if u.User == nil {
 			return raw

@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/processout/terraform-provider-processout/internal/httpx"
 )
 
 // CheckWebURL reports why s is not an absolute http(s) URL with a host, as
@@ -20,31 +22,19 @@ func CheckWebURL(s string) error {
 	u, err := url.Parse(s)
 	switch {
 	case err != nil:
-		return fmt.Errorf("is not a URL, got %q", redacted(s, nil))
+		return fmt.Errorf("is not a URL, got %q", httpx.RedactURL(s))
 	case u.Scheme != "http" && u.Scheme != "https":
-		return fmt.Errorf("must start with https:// (or http://), got %q", redacted(s, u))
+		return fmt.Errorf("must start with https:// (or http://), got %q", httpx.RedactURL(s))
 	case u.Host == "" || u.Hostname() == "":
-		return fmt.Errorf("must name a host, as in https://hooks.example.com/processout, got %q", redacted(s, u))
+		return fmt.Errorf("must name a host, as in https://hooks.example.com/processout, got %q", httpx.RedactURL(s))
 	case u.User != nil:
-		return fmt.Errorf("must not carry credentials (user:password@), got %q", redacted(s, u))
+		return fmt.Errorf("must not carry credentials (user:password@), got %q", httpx.RedactURL(s))
 	case strings.ContainsFunc(s, func(r rune) bool { return r <= ' ' || r == 0x7f }):
-		return fmt.Errorf("must not contain spaces or control characters (escape a space as %%20), got %q", redacted(s, u))
+		return fmt.Errorf("must not contain spaces or control characters (escape a space as %%20), got %q", httpx.RedactURL(s))
 	case len(s) > 2048:
 		return fmt.Errorf("must be at most 2048 characters long, got %d", len(s))
 	}
 	return nil
-}
-
-// redacted is s, as typed, fit for a message: a password in it is masked;
-// when s does not parse (u is nil), whatever precedes an "@" is dropped.
-func redacted(s string, u *url.URL) string {
-	switch {
-	case u != nil && u.User != nil:
-		return u.Redacted()
-	case u == nil && strings.Contains(s, "@"):
-		return "…" + s[strings.LastIndex(s, "@"):]
-	}
-	return s
 }
 
 type webURL struct{}
