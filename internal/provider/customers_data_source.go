@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/processout/terraform-provider-processout/internal/processout"
+	"github.com/processout/terraform-provider-processout/internal/validate"
 )
 
 var (
@@ -80,11 +81,11 @@ func (d *CustomersDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 			},
 			"created_after": schema.StringAttribute{
 				Optional: true, MarkdownDescription: "Keep only the customers created strictly after this time (RFC 3339, such as `2024-01-31T00:00:00Z`).",
-				Validators: []validator.String{rfc3339()},
+				Validators: []validator.String{validate.RFC3339()},
 			},
 			"created_before": schema.StringAttribute{
 				Optional: true, MarkdownDescription: "Keep only the customers created strictly before this time (RFC 3339).",
-				Validators: []validator.String{rfc3339()},
+				Validators: []validator.String{validate.RFC3339()},
 			},
 			"sandbox": schema.BoolAttribute{
 				Optional: true, MarkdownDescription: "Keep only sandbox (`true`) or live (`false`) customers. The credentials in use already decide which of the two the API shows.",

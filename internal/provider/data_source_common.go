@@ -9,7 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/processout/terraform-provider-processout/internal/processout"
@@ -26,7 +25,7 @@ func stringListValue(items []string) types.List {
 }
 
 // parseOptionalTime reads an RFC 3339 attribute already checked by
-// rfc3339Validator: nil when it is null.
+// validate.RFC3339: nil when it is null.
 func parseOptionalTime(v types.String) *time.Time {
 	if v.IsNull() || v.IsUnknown() {
 		return nil
@@ -45,28 +44,6 @@ func optionalBool(v types.Bool) *bool {
 	}
 	b := v.ValueBool()
 	return &b
-}
-
-type rfc3339Validator struct{}
-
-// rfc3339 validates an RFC 3339 timestamp at plan time.
-func rfc3339() validator.String { return rfc3339Validator{} }
-
-func (rfc3339Validator) Description(context.Context) string {
-	return "must be an RFC 3339 timestamp such as 2024-01-31T00:00:00Z"
-}
-
-func (v rfc3339Validator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (rfc3339Validator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	s := req.ConfigValue.ValueString()
-	if _, err := time.Parse(time.RFC3339Nano, s); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid timestamp",
-			fmt.Sprintf("%s must be an RFC 3339 timestamp with a time zone, such as \"2024-01-31T00:00:00Z\" or \"2024-01-31T09:30:00+01:00\"; got %q.", req.Path, s))
-	}
 }
 
 // computedString, computedBool and computedStringMap build the read-only

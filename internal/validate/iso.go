@@ -1,7 +1,6 @@
 package validate
 
 import (
-	"context"
 	"fmt"
 	"regexp"
 
@@ -22,22 +21,7 @@ func CheckCurrency(s string) error {
 	return nil
 }
 
-type currency struct{}
-
 // Currency validates an ISO 4217 currency code.
-func Currency() validator.String { return currency{} }
-
-func (currency) Description(context.Context) string {
-	return "must be an ISO 4217 currency code such as USD"
-}
-
-func (v currency) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (currency) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if err := CheckCurrency(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid currency", fmt.Sprintf("%s %v.", req.Path, err))
-	}
+func Currency() validator.String {
+	return stringCheck{"must be an ISO 4217 currency code such as USD", "Invalid currency", CheckCurrency}
 }

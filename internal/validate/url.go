@@ -3,7 +3,6 @@
 package validate
 
 import (
-	"context"
 	"fmt"
 	"net/mail"
 	"net/url"
@@ -37,22 +36,9 @@ func CheckWebURL(s string) error {
 	return nil
 }
 
-type webURL struct{}
-
 // WebURL validates an absolute http(s) URL.
-func WebURL() validator.String { return webURL{} }
-
-func (webURL) Description(context.Context) string { return "must be an absolute http(s) URL" }
-
-func (v webURL) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (webURL) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if err := CheckWebURL(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid URL", fmt.Sprintf("%s %v.", req.Path, err))
-	}
+func WebURL() validator.String {
+	return stringCheck{"must be an absolute http(s) URL", "Invalid URL", CheckWebURL}
 }
 
 var emailPattern = regexp.MustCompile(`^[^@\s]+@[^@\s.][^@\s]*\.[^@\s]*[^@\s.]$`)
@@ -68,20 +54,7 @@ func CheckEmail(s string) error {
 	return nil
 }
 
-type email struct{}
-
 // Email validates an email address.
-func Email() validator.String { return email{} }
-
-func (email) Description(context.Context) string { return "must be an email address" }
-
-func (v email) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (email) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if err := CheckEmail(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid email", fmt.Sprintf("%s %v.", req.Path, err))
-	}
+func Email() validator.String {
+	return stringCheck{"must be an email address", "Invalid email", CheckEmail}
 }
