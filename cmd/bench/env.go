@@ -5,6 +5,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/hashicorp/terraform-exec/tfexec"
 
+	"github.com/processout/terraform-provider-processout/internal/clitest"
 	"github.com/processout/terraform-provider-processout/internal/emulator"
 )
 
@@ -24,12 +26,7 @@ type benchEnv struct {
 	cliConfig  string // dev_overrides → dir/plugins (the provider itself)
 	rssConfig  string // dev_overrides → dir/measured (the provider behind the peak-memory wrapper)
 	cliVersion string
-	moduleDir  string // the provider's module, where it is built from
 }
-
-// providerSource is the provider's address in configurations; dev_overrides
-// name it under both registries' host names.
-const providerSource = "hashicorp/processout"
 
 func newBenchEnv(ctx context.Context, opts options) (*benchEnv, error) {
 	cli, err := exec.LookPath(opts.cli)
@@ -44,7 +41,7 @@ func newBenchEnv(ctx context.Context, opts options) (*benchEnv, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &benchEnv{opts: opts, dir: dir, provider: filepath.Join(dir, "plugins", "terraform-provider-processout")}
+	e := &benchEnv{opts: opts, dir: dir, provider: filepath.Join(dir, "plugins", clitest.BinaryName)}
 	if err := e.setUp(ctx); err != nil {
 		e.close()
 		return nil, err
@@ -54,13 +51,8 @@ func newBenchEnv(ctx context.Context, opts options) (*benchEnv, error) {
 
 func (e *benchEnv) setUp(ctx context.Context) error {
 	fmt.Fprintln(os.Stderr, "bench: building the provider")
-	gomod, err := exec.CommandContext(ctx, "go", "env", "GOMOD").Output()
-	if err != nil || !strings.HasSuffix(strings.TrimSpace(string(gomod)), "go.mod") {
-		return fmt.Errorf("run the bench inside the provider's module (go env GOMOD: %q, %v)", gomod, err)
-	}
-	e.moduleDir = filepath.Dir(strings.TrimSpace(string(gomod)))
-	if err := e.goBuild(ctx, e.provider); err != nil {
-		return fmt.Errorf("building the provider: %w", err)
+	if err := clitest.BuildProvider(ctx, e.provider); err != nil {
+		return err
 	}
 	// The wrapper is this very program, run under the provider's name: it
 	// starts the real provider and reports its peak RSS when it exits.
@@ -72,15 +64,15 @@ func (e *benchEnv) setUp(ctx context.Context) error {
 	if err := os.MkdirAll(measured, 0o755); err != nil {
 		return err
 	}
-	if err := os.Symlink(self, filepath.Join(measured, "terraform-provider-processout")); err != nil {
+	if err := os.Symlink(self, filepath.Join(measured, clitest.BinaryName)); err != nil {
 		return err
 	}
 	e.cliConfig = filepath.Join(e.dir, "cli.tfrc")
 	e.rssConfig = filepath.Join(e.dir, "cli-measured.tfrc")
-	if err := writeCLIConfig(e.cliConfig, filepath.Dir(e.provider)); err != nil {
+	if err := clitest.WriteDevOverrides(e.cliConfig, filepath.Dir(e.provider)); err != nil {
 		return err
 	}
-	if err := writeCLIConfig(e.rssConfig, measured); err != nil {
+	if err := clitest.WriteDevOverrides(e.rssConfig, measured); err != nil {
 		return err
 	}
 	tf, err := e.terraform(filepath.Join(e.dir, "version"), e.cliConfig, nil)
@@ -97,26 +89,6 @@ func (e *benchEnv) setUp(ctx context.Context) error {
 	}
 	e.cliVersion = name + " " + v.String()
 	return nil
-}
-
-// goBuild builds the provider's main package into output.
-func (e *benchEnv) goBuild(ctx context.Context, output string, flags ...string) error {
-	build := exec.CommandContext(ctx, "go", append(append([]string{"build"}, flags...), "-o", output, ".")...)
-	build.Dir = e.moduleDir
-	build.Env = append(os.Environ(), "CGO_ENABLED=0") // as released
-	build.Stdout, build.Stderr = os.Stderr, os.Stderr
-	return build.Run()
-}
-
-func writeCLIConfig(path, pluginDir string) error {
-	return os.WriteFile(path, fmt.Appendf(nil, `provider_installation {
-  dev_overrides {
-    "registry.terraform.io/%[1]s" = %[2]q
-    "registry.opentofu.org/%[1]s" = %[2]q
-  }
-  direct {}
-}
-`, providerSource, pluginDir), 0o600)
 }
 
 func (e *benchEnv) close() {
@@ -138,20 +110,8 @@ func (e *benchEnv) terraform(workDir, cliConfig string, extraEnv map[string]stri
 	if err != nil {
 		return nil, err
 	}
-	env := map[string]string{}
-	for _, kv := range os.Environ() {
-		if k, v, ok := strings.Cut(kv, "="); ok {
-			env[k] = v
-		}
-	}
-	for _, k := range tfexec.ProhibitedEnv(env) {
-		delete(env, k) // TF_LOG and the like: tfexec manages them
-	}
-	env["TF_CLI_CONFIG_FILE"] = cliConfig
-	env["CHECKPOINT_DISABLE"] = "1"
-	for k, v := range extraEnv {
-		env[k] = v
-	}
+	env := clitest.Env(cliConfig)
+	maps.Copy(env, extraEnv)
 	if err := tf.SetEnv(env); err != nil {
 		return nil, err
 	}
@@ -182,7 +142,7 @@ func (e *benchEnv) providerBlock(emu *emulator.Emulator, url string) string {
 // requiredProviders names the provider's source, which dev_overrides map to
 // the fresh binary.
 func requiredProviders() string {
-	return fmt.Sprintf("terraform {\n  required_providers {\n    processout = { source = %q }\n  }\n}\n\n", providerSource)
+	return fmt.Sprintf("terraform {\n  required_providers {\n    processout = { source = %q }\n  }\n}\n\n", clitest.ProviderSource)
 }
 
 // writeConfig writes main.tf into a workspace.

@@ -17,6 +17,8 @@ import (
 	"github.com/hashicorp/terraform-exec/tfexec"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials/insecure"
+
+	"github.com/processout/terraform-provider-processout/internal/clitest"
 )
 
 // The plugin handshake, as the CLI performs it (go-plugin, protocol 6).
@@ -66,8 +68,8 @@ func (e *benchEnv) startup(ctx context.Context) (startupResult, error) {
 		return res, err
 	}
 	res.devSize = info.Size()
-	release := filepath.Join(e.dir, "release", "terraform-provider-processout")
-	if err := e.goBuild(ctx, release, "-trimpath", "-ldflags=-s -w"); err != nil {
+	release := filepath.Join(e.dir, "release", clitest.BinaryName)
+	if err := clitest.BuildProvider(ctx, release, "-trimpath", "-ldflags=-s -w"); err != nil {
 		return res, fmt.Errorf("building the release-style binary: %w", err)
 	}
 	if info, err = os.Stat(release); err != nil {

@@ -19,15 +19,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
+	"github.com/processout/terraform-provider-processout/internal/clitest"
 	"github.com/processout/terraform-provider-processout/internal/provider"
 )
-
-// providerSource is the implicit address of the provider in the generated
-// configurations; the reattach configuration names it under both registries,
-// so OpenTofu and Terraform alike find the in-process server.
-const providerSource = "hashicorp/processout"
-
-var registryHosts = []string{"registry.opentofu.org", "registry.terraform.io"}
 
 // requireCLI returns the CLI the acceptance harness points at, or skips:
 // the suite drives a real CLI, never a stand-in.
@@ -70,7 +64,7 @@ func newWorkspace(t *testing.T) *workspace {
 	if err := os.WriteFile(cliConfig, []byte("# empty CLI configuration of the fault suite\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if err := tf.SetEnv(cliEnvironment(cliConfig)); err != nil {
+	if err := tf.SetEnv(clitest.Env(cliConfig)); err != nil {
 		t.Fatalf("CLI environment: %v", err)
 	}
 	logPath := filepath.Join(logDir(t), sanitize(t.Name())+".cli.log")
@@ -99,23 +93,6 @@ func logDir(t *testing.T) string {
 
 func sanitize(name string) string {
 	return regexp.MustCompile(`[^A-Za-z0-9_.-]+`).ReplaceAllString(name, "_")
-}
-
-// cliEnvironment is this process's environment without the TF_* variables
-// terraform-exec manages or refuses (TF_LOG, TF_CLI_ARGS, …), with the given
-// CLI configuration and no update checks.
-func cliEnvironment(cliConfig string) map[string]string {
-	env := map[string]string{}
-	for _, kv := range os.Environ() {
-		k, v, _ := strings.Cut(kv, "=")
-		if strings.HasPrefix(k, "TF_") {
-			continue
-		}
-		env[k] = v
-	}
-	env["TF_CLI_CONFIG_FILE"] = cliConfig
-	env["CHECKPOINT_DISABLE"] = "1"
-	return env
 }
 
 // writeConfig replaces the configuration of the working directory.
@@ -209,7 +186,7 @@ func serveProvider(ctx context.Context, t *testing.T) (tfexec.ReattachInfo, func
 	closeCh := make(chan struct{})
 	errCh := make(chan error, 1)
 	go func() {
-		errCh <- tf6server.Serve(registryHosts[0]+"/"+providerSource,
+		errCh <- tf6server.Serve(clitest.RegistryHosts[0]+"/"+clitest.ProviderSource,
 			providerserver.NewProtocol6(provider.New("faultsuite")()),
 			tf6server.WithDebug(ctx, configCh, closeCh),
 			tf6server.WithGoPluginLogger(hclog.NewNullLogger()),
@@ -229,9 +206,11 @@ func serveProvider(ctx context.Context, t *testing.T) (tfexec.ReattachInfo, func
 		Protocol: string(cfg.Protocol), ProtocolVersion: cfg.ProtocolVersion, Pid: cfg.Pid, Test: cfg.Test,
 		Addr: tfexec.ReattachConfigAddr{Network: cfg.Addr.Network(), String: cfg.Addr.String()},
 	}
+	// The configurations name the provider by its implicit address: reattach
+	// it under both registries, so OpenTofu and Terraform alike find it.
 	info := tfexec.ReattachInfo{}
-	for _, host := range registryHosts {
-		info[host+"/"+providerSource] = reattach
+	for _, host := range clitest.RegistryHosts {
+		info[host+"/"+clitest.ProviderSource] = reattach
 	}
 	stop := func() {
 		cancel()

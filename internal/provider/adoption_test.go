@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"maps"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"reflect"
 	"regexp"
@@ -23,6 +22,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/processout/terraform-provider-processout/internal/clitest"
 	"github.com/processout/terraform-provider-processout/internal/emulator"
 	"github.com/processout/terraform-provider-processout/internal/emulator/processoutapi"
 )
@@ -58,7 +58,7 @@ var adoptionCredentials = map[string]map[string]string{
 }
 
 func TestAccAdoptionGeneratedConfiguration(t *testing.T) {
-	cli := newAdoptionCLI(t, nil)
+	cli := newCLIUnderTest(t)
 	t.Parallel()
 	env := newTestEnv(t, transportMembrane, emulator.Config{Seed: 1, HandBuilt: true})
 	seeded := env.emu.HandBuilt
@@ -85,7 +85,7 @@ func TestAccAdoptionGeneratedConfiguration(t *testing.T) {
 	// Credentials by hand, in the generated blocks.
 	credentialed := map[string]string{adoptedStripeEU: "stripe", adoptedAdyenEEA: "adyen"}
 	for address := range credentialed {
-		generated = setCredentials(t, generated, address, cli.writeOnly())
+		generated = setCredentials(t, generated, address, cli.writeOnly)
 	}
 	adopt.write(t, "generated.tf", generated)
 	adopt.write(t, "credentials.tf", credentialsVariable)
@@ -105,7 +105,7 @@ func TestAccAdoptionGeneratedConfiguration(t *testing.T) {
 func TestAccAdoptionForEachImport(t *testing.T) {
 	// Import blocks take for_each from 1.7 on; the example gives the
 	// credentials write-only (settings_wo), from 1.11 on.
-	cli := newAdoptionCLI(t, []int{1, 11})
+	cli := newCLIAtLeast(t, 1, 11)
 	t.Parallel()
 	env := newTestEnv(t, transportMembrane, emulator.Config{Seed: 2, HandBuilt: true})
 	seeded := env.emu.HandBuilt
@@ -140,83 +140,6 @@ func TestAccAdoptionForEachImport(t *testing.T) {
 	adopt.destroyOneAndCheck(t, env, processoutapi.KindWebhookEndpoint, legacyERP)
 }
 
-// adoptionCLI is the CLI under test and a provider binary it loads through
-// dev_overrides.
-type adoptionCLI struct {
-	path      string
-	version   string
-	segments  []int
-	cliConfig string
-}
-
-// newAdoptionCLI skips the test when the CLI is older than minimum (major,
-// minor), if given.
-func newAdoptionCLI(t *testing.T, minimum []int) *adoptionCLI {
-	t.Helper()
-	testAccPreCheck(t)
-	path := os.Getenv("TF_ACC_TERRAFORM_PATH")
-	if path == "" {
-		var err error
-		if path, err = exec.LookPath("terraform"); err != nil {
-			t.Skip("no CLI")
-		}
-	}
-	dir := t.TempDir()
-	plugins := filepath.Join(dir, "plugins")
-	cli := &adoptionCLI{path: path, cliConfig: filepath.Join(dir, "cli.tfrc")}
-	writeFile(t, cli.cliConfig, fmt.Sprintf(`provider_installation {
-  dev_overrides {
-    "registry.terraform.io/hashicorp/processout" = %[1]q
-    "registry.opentofu.org/hashicorp/processout" = %[1]q
-  }
-  direct {}
-}
-`, plugins))
-	tf, err := tfexec.NewTerraform(dir, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := tf.SetEnv(cli.environ()); err != nil {
-		t.Fatal(err)
-	}
-	v, _, err := tf.Version(context.Background(), true)
-	if err != nil {
-		t.Fatalf("%s version: %v", path, err)
-	}
-	cli.version, cli.segments = v.String(), v.Segments()
-	if minimum != nil && !cli.atLeast(minimum[0], minimum[1]) {
-		t.Skipf("%s %s: needs %d.%d or later", path, cli.version, minimum[0], minimum[1])
-	}
-	build := exec.Command("go", "build", "-o", filepath.Join(plugins, "terraform-provider-processout"), "github.com/processout/terraform-provider-processout")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("building the provider: %v\n%s", err, out)
-	}
-	return cli
-}
-
-// environ is the CLI's environment: this process's, with the dev_overrides
-// configuration, and without provider settings that would mix with the
-// provider block the tests write.
-func (c *adoptionCLI) environ() map[string]string {
-	env := map[string]string{}
-	for _, kv := range os.Environ() {
-		k, v, _ := strings.Cut(kv, "=")
-		if !strings.HasPrefix(k, "PROCESSOUT_") && !strings.HasPrefix(k, "MEMBRANE_") {
-			env[k] = v
-		}
-	}
-	env["TF_CLI_CONFIG_FILE"] = c.cliConfig
-	env["CHECKPOINT_DISABLE"] = "1"
-	return tfexec.CleanEnv(env)
-}
-
-func (c *adoptionCLI) atLeast(major, minor int) bool {
-	return slices.Compare(c.segments[:2], []int{major, minor}) >= 0
-}
-
-// writeOnly: write-only attributes (settings_wo) need 1.11.
-func (c *adoptionCLI) writeOnly() bool { return c.atLeast(1, 11) }
-
 // adoptionDir is one configuration directory and the CLI working in it.
 type adoptionDir struct {
 	dir    string
@@ -224,7 +147,9 @@ type adoptionDir struct {
 	output bytes.Buffer // the CLI's stdout and stderr, shown when the test fails
 }
 
-func (c *adoptionCLI) workdir(t *testing.T, env *testEnv, name string) *adoptionDir {
+// workdir is a configuration directory driven through terraform-exec, with
+// the provider block for env.
+func (c *cliUnderTest) workdir(t *testing.T, env *testEnv, name string) *adoptionDir {
 	t.Helper()
 	d := &adoptionDir{dir: filepath.Join(t.TempDir(), name)}
 	if err := os.MkdirAll(d.dir, 0o700); err != nil {
@@ -234,7 +159,7 @@ func (c *adoptionCLI) workdir(t *testing.T, env *testEnv, name string) *adoption
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := tf.SetEnv(c.environ()); err != nil {
+	if err := tf.SetEnv(clitest.Env(c.rcFile)); err != nil {
 		t.Fatal(err)
 	}
 	tf.SetStdout(&d.output)

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -11,6 +12,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/processout/terraform-provider-processout/internal/clitest"
 )
 
 // cliUnderTest is the real CLI of the acceptance run (TF_ACC_TERRAFORM_PATH)
@@ -18,15 +21,23 @@ import (
 // as a user's CI would run a released provider: the provider is a separate
 // process whose stderr the CLI reads, so TF_LOG captures its logs too.
 type cliUnderTest struct {
-	path      string
-	version   string
-	writeOnly bool   // write-only attributes and ephemeral variables (1.11+)
-	rcFile    string // CLI configuration with the dev_overrides
+	path         string
+	version      string
+	major, minor int
+	writeOnly    bool   // write-only attributes and ephemeral variables (1.11+)
+	rcFile       string // CLI configuration with the dev_overrides
 }
 
 // newCLIUnderTest builds the provider binary and finds the CLI, or skips
 // when the acceptance suite is not running.
 func newCLIUnderTest(t *testing.T) *cliUnderTest {
+	t.Helper()
+	return newCLIAtLeast(t, 0, 0)
+}
+
+// newCLIAtLeast is newCLIUnderTest, skipping as well when the CLI is older
+// than major.minor (checked before the provider is built).
+func newCLIAtLeast(t *testing.T, major, minor int) *cliUnderTest {
 	t.Helper()
 	testAccPreCheck(t)
 	cli := &cliUnderTest{path: os.Getenv("TF_ACC_TERRAFORM_PATH")}
@@ -36,23 +47,17 @@ func newCLIUnderTest(t *testing.T) *cliUnderTest {
 			t.Skip("no CLI")
 		}
 	}
-	goTool, err := exec.LookPath("go")
-	if err != nil {
+	if _, err := exec.LookPath("go"); err != nil {
 		t.Skip("no go tool to build the provider binary with")
 	}
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "bin")
-	build := exec.Command(goTool, "build", "-o", filepath.Join(bin, "terraform-provider-processout"), "github.com/processout/terraform-provider-processout")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("building the provider: %v\n%s", err, out)
-	}
 	cli.rcFile = filepath.Join(dir, "cli.tfrc")
-	rc := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    \"hashicorp/processout\" = %q\n  }\n  direct {}\n}\n", bin)
-	if err := os.WriteFile(cli.rcFile, []byte(rc), 0o600); err != nil {
+	if err := clitest.WriteDevOverrides(cli.rcFile, bin); err != nil {
 		t.Fatal(err)
 	}
 	versionCmd := exec.Command(cli.path, "version", "-json")
-	versionCmd.Env = append(scrubbedEnv(), "TF_CLI_CONFIG_FILE="+cli.rcFile)
+	versionCmd.Env = cli.environ()
 	out, err := versionCmd.Output()
 	var v struct {
 		Version string `json:"terraform_version"`
@@ -60,13 +65,32 @@ func newCLIUnderTest(t *testing.T) *cliUnderTest {
 	if err != nil || json.Unmarshal(out, &v) != nil {
 		t.Fatalf("%s version -json: %v\n%s", cli.path, err, out)
 	}
-	var major, minor int
-	if _, err := fmt.Sscanf(v.Version, "%d.%d", &major, &minor); err != nil {
+	if _, err := fmt.Sscanf(v.Version, "%d.%d", &cli.major, &cli.minor); err != nil {
 		t.Fatalf("CLI version %q: %v", v.Version, err)
 	}
 	cli.version = v.Version
-	cli.writeOnly = major > 1 || (major == 1 && minor >= 11)
+	cli.writeOnly = cli.atLeast(1, 11)
+	if !cli.atLeast(major, minor) {
+		t.Skipf("%s %s: needs %d.%d or later", cli.path, cli.version, major, minor)
+	}
+	if err := clitest.BuildProvider(context.Background(), filepath.Join(bin, clitest.BinaryName)); err != nil {
+		t.Fatal(err)
+	}
 	return cli
+}
+
+func (c *cliUnderTest) atLeast(major, minor int) bool {
+	return c.major > major || c.major == major && c.minor >= minor
+}
+
+// environ is the CLI's environment: clitest.Env with the dev_overrides
+// configuration.
+func (c *cliUnderTest) environ() []string {
+	var env []string
+	for k, v := range clitest.Env(c.rcFile) {
+		env = append(env, k+"="+v)
+	}
+	return env
 }
 
 // cliWorkspace is one working directory of the CLI under test; every run
@@ -86,23 +110,8 @@ type artifact struct {
 	content    []byte
 }
 
-// scrubbedEnv is the test process's environment without anything that
-// would configure the provider or the CLI behind the test's back.
-func scrubbedEnv() []string {
-	var out []string
-	for _, kv := range os.Environ() {
-		name, _, _ := strings.Cut(kv, "=")
-		switch {
-		case strings.HasPrefix(name, "MEMBRANE_"), strings.HasPrefix(name, "PROCESSOUT_"), strings.HasPrefix(name, "TF_"):
-			continue
-		}
-		out = append(out, kv)
-	}
-	return out
-}
-
 func (c *cliUnderTest) workspace(t *testing.T, extraEnv map[string]string) *cliWorkspace {
-	env := append(scrubbedEnv(), "TF_CLI_CONFIG_FILE="+c.rcFile, "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1", "TF_LOG=trace")
+	env := append(c.environ(), "TF_IN_AUTOMATION=1", "TF_LOG=trace")
 	for k, v := range extraEnv {
 		env = append(env, k+"="+v)
 	}
