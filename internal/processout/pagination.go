@@ -25,9 +25,8 @@ type ListOptions struct {
 
 // Page is one page of a list.
 type Page[T any] struct {
-	Items      []T
-	HasMore    bool
-	TotalCount int
+	Items   []T
+	HasMore bool
 }
 
 type idOf interface{ itemID() string }
@@ -107,9 +106,6 @@ func fetchPage[T any](ctx context.Context, c *Client, base Request, opts ListOpt
 		if err := json.Unmarshal(raw, &page.HasMore); err != nil {
 			return page, &DecodeError{Operation: req.Operation, Status: resp.Status, Reason: `"has_more" is not a boolean`}
 		}
-	}
-	if raw, ok := fields["total_count"]; ok {
-		_ = json.Unmarshal(raw, &page.TotalCount) // informational only
 	}
 	return page, nil
 }
