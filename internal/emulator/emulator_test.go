@@ -11,6 +11,7 @@ import (
 
 	"github.com/golang-jwt/jwt/v5"
 
+	"github.com/processout/terraform-provider-processout/internal/emulator/emutest"
 	"github.com/processout/terraform-provider-processout/internal/emulator/faults"
 )
 
@@ -65,7 +66,7 @@ func TestStartSeedsAndServesBothTransports(t *testing.T) {
 
 	// Through Membrane: the proxied list answers ProcessOut's envelope.
 	status, header, body := get(t, e.MembraneURL+"/connections/"+e.Connection.ID+"/proxy/customers?limit=100", bearer(e.Token))
-	if status != 200 || body["success"] != true || body["total_count"] != float64(25) || len(as[[]any](t, body["customers"])) != 25 {
+	if status != 200 || body["success"] != true || body["total_count"] != float64(25) || len(emutest.As[[]any](t, body["customers"])) != 25 {
 		t.Fatalf("proxied GET /customers: %d %v", status, body)
 	}
 	if header.Get("X-Ratelimit") == "" {
@@ -89,7 +90,7 @@ func TestStartSeedsAndServesBothTransports(t *testing.T) {
 		t.Fatal(err)
 	}
 	status, _, body = get(t, e.MembraneURL+"/connections", bearer(tok))
-	if status != 200 || len(as[[]any](t, body["items"])) != 1 || e.Membrane.MintedTokensSeen() != 1 {
+	if status != 200 || len(emutest.As[[]any](t, body["items"])) != 1 || e.Membrane.MintedTokensSeen() != 1 {
 		t.Fatalf("GET /connections with a JWT: %d %v", status, body)
 	}
 }
@@ -118,7 +119,7 @@ func TestActionRunEndToEnd(t *testing.T) {
 	if len(body.Output.Items) != 2 || !body.Output.HasMore || body.Output.TotalCount != 3 || body.ActionRunID == "" {
 		t.Fatalf("output %+v", body)
 	}
-	if !strings.HasPrefix(as[string](t, body.Output.Items[0]["id"]), "cust_") {
+	if !strings.HasPrefix(emutest.As[string](t, body.Output.Items[0]["id"]), "cust_") {
 		t.Fatalf("item %v", body.Output.Items[0])
 	}
 }
@@ -177,7 +178,7 @@ func TestExportsQuotesValues(t *testing.T) {
 func TestConnectionStateConfig(t *testing.T) {
 	e := start(t, Config{Seed: 4, ConnectionState: "DISCONNECTING"})
 	status, _, body := get(t, e.MembraneURL+"/connections/"+e.Connection.ID+"/proxy/customers", bearer(e.Token))
-	if status != 400 || body["key"] != "connection_is_defunct" || !strings.Contains(as[string](t, body["message"]), "DISCONNECTING") {
+	if status != 400 || body["key"] != "connection_is_defunct" || !strings.Contains(emutest.As[string](t, body["message"]), "DISCONNECTING") {
 		t.Fatalf("%d %v", status, body)
 	}
 	if len(e.ProcessOut.Requests()) != 0 {
@@ -270,14 +271,4 @@ func TestFaultRules(t *testing.T) {
 	if last := rules[12]; !last.WritesOnly || last.Kind != faults.CommitThenFail {
 		t.Fatalf("last rule %+v", last)
 	}
-}
-
-// as asserts v's type, failing the test instead of panicking.
-func as[T any](t *testing.T, v any) T {
-	t.Helper()
-	x, ok := v.(T)
-	if !ok {
-		t.Fatalf("%v (%T) is not a %T", v, v, x)
-	}
-	return x
 }

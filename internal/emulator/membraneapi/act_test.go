@@ -3,6 +3,8 @@ package membraneapi
 import (
 	"strings"
 	"testing"
+
+	"github.com/processout/terraform-provider-processout/internal/emulator/emutest"
 )
 
 func TestActDispatch(t *testing.T) {
@@ -31,7 +33,7 @@ func TestActDispatch(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			e.mb.ResetRequests()
 			status, body := e.callJSON(t, patA, "POST", "/act", tt.body)
-			if status != 200 || !strings.HasPrefix(as[string](t, body["actionRunId"]), "arun_") {
+			if status != 200 || !strings.HasPrefix(emutest.As[string](t, body["actionRunId"]), "arun_") {
 				t.Fatalf("%d %v", status, body)
 			}
 			got := e.up.last(t)
@@ -98,7 +100,7 @@ func TestActErrors(t *testing.T) {
 			status, body := e.callJSON(t, patA, "POST", "/act", tt.body)
 			wantError(t, status, body, tt.status, tt.errType, tt.key, tt.words)
 			if tt.errType == "action_run" {
-				if !strings.HasPrefix(as[string](t, body["actionRunId"]), "arun_") || as[map[string]any](t, body["data"])["status"] != float64(404) {
+				if !strings.HasPrefix(emutest.As[string](t, body["actionRunId"]), "arun_") || emutest.As[map[string]any](t, body["data"])["status"] != float64(404) {
 					t.Fatalf("body %v", body)
 				}
 			}

@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/processout/terraform-provider-processout/internal/emulator/emutest"
 )
 
 func TestActionTable(t *testing.T) {
@@ -47,7 +49,7 @@ func TestActionTable(t *testing.T) {
 		if s.Name == "" || s.Description == "" || s.ResponseKey == "" {
 			t.Errorf("%s: incomplete %+v", s.Key, s)
 		}
-		required := as[[]string](t, s.InputSchema["required"])
+		required := emutest.As[[]string](t, s.InputSchema["required"])
 		for _, p := range placeholders(s.Path) {
 			if p != "project_id" && !slices.Contains(required, p) {
 				t.Errorf("%s: placeholder %s not required", s.Key, p)
@@ -59,14 +61,14 @@ func TestActionTable(t *testing.T) {
 func TestListActions(t *testing.T) {
 	e := newEnv(t)
 	status, body := e.callJSON(t, patA, "GET", "/actions?connectionId="+e.connA.ID, "")
-	items := as[[]any](t, body["items"])
+	items := emutest.As[[]any](t, body["items"])
 	if status != 200 || len(items) != len(processOutActions()) {
 		t.Fatalf("%d, %d items", status, len(items))
 	}
 	for _, it := range items {
-		a := as[map[string]any](t, it)
+		a := emutest.As[map[string]any](t, it)
 		if a["connectionId"] != e.connA.ID || a["integrationKey"] != "processout" || a["state"] != "READY" ||
-			!strings.HasPrefix(as[string](t, a["id"]), "act_") || a["inputSchema"] == nil || a["outputSchema"] == nil {
+			!strings.HasPrefix(emutest.As[string](t, a["id"]), "act_") || a["inputSchema"] == nil || a["outputSchema"] == nil {
 			t.Fatalf("action %v", a)
 		}
 	}
@@ -90,14 +92,14 @@ func TestListActionsByIntent(t *testing.T) {
 	}
 	for _, tt := range tests {
 		_, body := e.callJSON(t, patA, "GET", "/actions?connectionId="+e.connA.ID+"&intent="+strings.ReplaceAll(tt.intent, " ", "+"), "")
-		items := as[[]any](t, body["items"])
+		items := emutest.As[[]any](t, body["items"])
 		if tt.empty {
 			if len(items) != 0 {
 				t.Errorf("%q: %d items, want none", tt.intent, len(items))
 			}
 			continue
 		}
-		if len(items) == 0 || as[map[string]any](t, items[0])["key"] != tt.best {
+		if len(items) == 0 || emutest.As[map[string]any](t, items[0])["key"] != tt.best {
 			t.Errorf("%q: first %v, want %s", tt.intent, items, tt.best)
 			continue
 		}
@@ -106,9 +108,9 @@ func TestListActionsByIntent(t *testing.T) {
 		}
 		words := intentWords(tt.intent)
 		for _, it := range items {
-			a := as[map[string]any](t, it)
+			a := emutest.As[map[string]any](t, it)
 			shared := false
-			for w := range intentWords(as[string](t, a["key"]) + " " + as[string](t, a["name"]) + " " + as[string](t, a["description"])) {
+			for w := range intentWords(emutest.As[string](t, a["key"]) + " " + emutest.As[string](t, a["name"]) + " " + emutest.As[string](t, a["description"])) {
 				shared = shared || words[w]
 			}
 			if !shared {
@@ -148,7 +150,7 @@ func TestRunActionSuccess(t *testing.T) {
 		t.Run(tt.selector, func(t *testing.T) {
 			e.up.replies["PUT /customers/cust%201%2Fx"] = reply{200, nil, `{"success":true,"customer":{"method":"PUT"}}`}
 			status, body := e.callJSON(t, patA, "POST", "/actions/"+tt.selector+"/run?connectionId="+e.connA.ID, `{"input":`+tt.input+`}`)
-			if status != 200 || !strings.HasPrefix(as[string](t, body["actionRunId"]), "arun_") {
+			if status != 200 || !strings.HasPrefix(emutest.As[string](t, body["actionRunId"]), "arun_") {
 				t.Fatalf("%d %v", status, body)
 			}
 			got := e.up.last(t)
@@ -205,17 +207,17 @@ func TestRunActionUpstreamErrors(t *testing.T) {
 			var body map[string]any
 			_ = json.Unmarshal([]byte(raw), &body)
 			wantError(t, status, body, tt.status, "action_run", "upstream_error", tt.message)
-			data := as[map[string]any](t, body["data"])
+			data := emutest.As[map[string]any](t, body["data"])
 			if data["status"] != float64(tt.upstreamStatus) || data["error_type"] != tt.errorType || data["invalid_fields"] == nil {
 				t.Fatalf("data %v", data)
 			}
-			if !strings.HasPrefix(as[string](t, body["actionRunId"]), "arun_") {
+			if !strings.HasPrefix(emutest.As[string](t, body["actionRunId"]), "arun_") {
 				t.Fatalf("no actionRunId: %v", body)
 			}
 			if tt.status == 429 && header.Get("Retry-After") != "3" {
 				t.Fatalf("Retry-After not passed on: %v", header)
 			}
-			if tt.status == 400 && len(as[[]any](t, data["invalid_fields"])) != 1 {
+			if tt.status == 400 && len(emutest.As[[]any](t, data["invalid_fields"])) != 1 {
 				t.Fatalf("invalid_fields %v", data["invalid_fields"])
 			}
 		})

@@ -6,11 +6,13 @@ import (
 	"time"
 
 	"github.com/golang-jwt/jwt/v5"
+
+	"github.com/processout/terraform-provider-processout/internal/emulator/emutest"
 )
 
 func TestAuthentication(t *testing.T) {
 	e := newEnv(t)
-	exp := testNow.Add(time.Hour).Unix()
+	exp := emutest.Start.Add(time.Hour).Unix()
 	valid := jwt.MapClaims{"workspaceKey": wsKey, "tenantKey": "tenant-a", "exp": exp}
 	sdk := jwt.MapClaims{"iss": wsKey, "id": "tenant-a", "exp": exp}
 	tests := []struct {
@@ -28,7 +30,7 @@ func TestAuthentication(t *testing.T) {
 		{"not bearer", "Basic dXNlcjpwYXNz", 401, "Bearer", false},
 		{"malformed", "Bearer not-a-jwt", 401, "not a valid JWT", false},
 		{"expired", "Bearer " + sign(t, jwt.SigningMethodHS256, wsSecret,
-			jwt.MapClaims{"workspaceKey": wsKey, "tenantKey": "tenant-a", "exp": testNow.Add(-time.Second).Unix()}), 401, "expired", false},
+			jwt.MapClaims{"workspaceKey": wsKey, "tenantKey": "tenant-a", "exp": emutest.Start.Add(-time.Second).Unix()}), 401, "expired", false},
 		{"no exp", "Bearer " + sign(t, jwt.SigningMethodHS256, wsSecret,
 			jwt.MapClaims{"workspaceKey": wsKey, "tenantKey": "tenant-a"}), 401, "exp", false},
 		{"wrong secret", "Bearer " + sign(t, jwt.SigningMethodHS256, "other-secret", valid), 401, "signature", false},
@@ -79,10 +81,10 @@ func TestAuthentication(t *testing.T) {
 
 func TestTenantScoping(t *testing.T) {
 	e := newEnv(t)
-	tokB := sign(t, jwt.SigningMethodHS256, wsSecret, jwt.MapClaims{"iss": wsKey, "id": "tenant-b", "exp": testNow.Add(time.Hour).Unix()})
+	tokB := sign(t, jwt.SigningMethodHS256, wsSecret, jwt.MapClaims{"iss": wsKey, "id": "tenant-b", "exp": emutest.Start.Add(time.Hour).Unix()})
 	_, body := e.callJSON(t, tokB, "GET", "/connections", "")
-	items := as[[]any](t, body["items"])
-	if len(items) != 1 || as[map[string]any](t, items[0])["id"] != e.conB.ID {
+	items := emutest.As[[]any](t, body["items"])
+	if len(items) != 1 || emutest.As[map[string]any](t, items[0])["id"] != e.conB.ID {
 		t.Fatalf("tenant-b sees %v", items)
 	}
 	status, body := e.callJSON(t, tokB, "GET", "/connections/"+e.connA.ID, "")
@@ -92,9 +94,9 @@ func TestTenantScoping(t *testing.T) {
 		t.Fatalf("cross-tenant proxy: status %d, upstream calls %d", status, e.up.calls())
 	}
 	// A workspace-level token (no tenant) sees every connection.
-	tokWS := sign(t, jwt.SigningMethodHS256, wsSecret, jwt.MapClaims{"workspaceKey": wsKey, "exp": testNow.Add(time.Hour).Unix()})
+	tokWS := sign(t, jwt.SigningMethodHS256, wsSecret, jwt.MapClaims{"workspaceKey": wsKey, "exp": emutest.Start.Add(time.Hour).Unix()})
 	_, body = e.callJSON(t, tokWS, "GET", "/connections", "")
-	if n := len(as[[]any](t, body["items"])); n != 3 {
+	if n := len(emutest.As[[]any](t, body["items"])); n != 3 {
 		t.Fatalf("workspace token sees %d connections", n)
 	}
 }

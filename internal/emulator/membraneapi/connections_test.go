@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/processout/terraform-provider-processout/internal/emulator/emutest"
 )
 
 func TestListConnections(t *testing.T) {
@@ -20,11 +22,11 @@ func TestListConnections(t *testing.T) {
 		}
 	}
 	_, body := e.callJSON(t, patA, "GET", "/connections", "")
-	items := as[[]any](t, body["items"])
+	items := emutest.As[[]any](t, body["items"])
 	if len(items) != 2 || body["cursor"] != nil {
 		t.Fatalf("items %v", body)
 	}
-	first := as[map[string]any](t, items[0])
+	first := emutest.As[map[string]any](t, items[0])
 	want := map[string]any{
 		"id": e.connA.ID, "name": "ProcessOut A", "key": "po-main", "integrationKey": "processout",
 		"state": "READY", "connected": true, "disconnected": false, "isTest": false,
@@ -38,7 +40,7 @@ func TestListConnections(t *testing.T) {
 	if tid, _ := first["tenantId"].(string); !strings.HasPrefix(tid, "tnt_") || first["userId"] != tid {
 		t.Errorf("tenantId %v userId %v", first["tenantId"], first["userId"])
 	}
-	second := as[map[string]any](t, items[1])
+	second := emutest.As[map[string]any](t, items[1])
 	if second["state"] != "DISCONNECTING" || second["connected"] != false || second["disconnected"] != true {
 		t.Errorf("second %v", second)
 	}
@@ -59,13 +61,13 @@ func TestListConnectionsFilters(t *testing.T) {
 	}
 	for _, tt := range tests {
 		_, body := e.callJSON(t, patA, "GET", "/connections?"+tt.query, "")
-		items := as[[]any](t, body["items"])
+		items := emutest.As[[]any](t, body["items"])
 		if len(items) != len(tt.want) {
 			t.Errorf("%q: %d items, want %d", tt.query, len(items), len(tt.want))
 			continue
 		}
 		for i, id := range tt.want {
-			if got := as[map[string]any](t, items[i])["id"]; id != "" && got != id {
+			if got := emutest.As[map[string]any](t, items[i])["id"]; id != "" && got != id {
 				t.Errorf("%q: item %d = %v, want %s", tt.query, i, got, id)
 			}
 		}
@@ -79,7 +81,7 @@ func TestConnectionsCursor(t *testing.T) {
 	var want []string
 	for i := range 5 {
 		c := e.mb.AddConnection(Connection{Name: fmt.Sprint("c", i), TenantKey: "tenant-c", WorkspaceKey: wsKey,
-			State: "READY", Connected: true, CreatedAt: testNow.Add(time.Duration(i) * time.Minute)})
+			State: "READY", Connected: true, CreatedAt: emutest.Start.Add(time.Duration(i) * time.Minute)})
 		want = append(want, c.ID)
 	}
 	e.mb.AddStaticToken("pat-c", wsKey, "tenant-c")
@@ -88,8 +90,8 @@ func TestConnectionsCursor(t *testing.T) {
 	for {
 		_, body := e.callJSON(t, "pat-c", "GET", "/connections?limit=2&cursor="+url.QueryEscape(cursor), "")
 		pages++
-		for _, it := range as[[]any](t, body["items"]) {
-			got = append(got, as[string](t, as[map[string]any](t, it)["id"]))
+		for _, it := range emutest.As[[]any](t, body["items"]) {
+			got = append(got, emutest.As[string](t, emutest.As[map[string]any](t, it)["id"]))
 		}
 		next, _ := body["cursor"].(string)
 		if next == "" {
@@ -120,7 +122,7 @@ func TestGetConnection(t *testing.T) {
 	status, body := e.callJSON(t, patA, "GET", "/connections/conn_nope", "")
 	wantError(t, status, body, 404, "bad_request", "not_found", "Connection with id 'conn_nope' not found")
 
-	e.clock.set(testNow.Add(time.Minute))
+	e.clock.Set(emutest.Start.Add(time.Minute))
 	if !e.mb.SetConnectionState(e.connA.ID, "DISCONNECTING", false) || e.mb.SetConnectionState("conn_nope", "READY", true) {
 		t.Fatal("SetConnectionState result")
 	}

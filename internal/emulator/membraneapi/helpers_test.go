@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/golang-jwt/jwt/v5"
+
+	"github.com/processout/terraform-provider-processout/internal/emulator/emutest"
 )
 
 // seen is one request as the fake upstream received it.
@@ -72,26 +74,6 @@ func (f *fakeUpstream) calls() int {
 	return len(f.seen)
 }
 
-var testNow = time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
-
-// testClock is a settable clock, safe to change while the server runs.
-type testClock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *testClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *testClock) set(t time.Time) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = t
-}
-
 const (
 	wsKey      = "ws_test"
 	wsSecret   = "workspace-secret"
@@ -108,21 +90,21 @@ type env struct {
 	srv                   *httptest.Server
 	mb                    *Server
 	up                    *fakeUpstream
-	clock                 *testClock
+	clock                 *emutest.Clock
 	connA, connDown, conB Connection
 }
 
 func newEnv(t *testing.T) *env {
 	t.Helper()
 	up := &fakeUpstream{replies: map[string]reply{}}
-	clock := &testClock{t: testNow}
+	clock := emutest.NewClock()
 	mb := New(Options{Upstream: up, Now: clock.Now})
 	mb.AddWorkspace(Workspace{Key: wsKey, Secret: wsSecret})
 	mb.AddStaticToken(patA, wsKey, "tenant-a")
 	mb.AddStaticToken(patB, wsKey, "tenant-b")
 	e := &env{mb: mb, up: up, clock: clock}
 	e.connA = mb.AddConnection(Connection{Name: "ProcessOut A", Key: "po-main", TenantKey: "tenant-a", WorkspaceKey: wsKey,
-		State: "READY", Connected: true, ProjectID: projectID, ProjectSecret: projectKey, CreatedAt: testNow.Add(-time.Hour)})
+		State: "READY", Connected: true, ProjectID: projectID, ProjectSecret: projectKey, CreatedAt: emutest.Start.Add(-time.Hour)})
 	e.connDown = mb.AddConnection(Connection{Name: "ProcessOut old", TenantKey: "tenant-a", WorkspaceKey: wsKey,
 		State: "DISCONNECTING", Connected: false, ProjectID: projectID, ProjectSecret: projectKey})
 	e.conB = mb.AddConnection(Connection{Name: "ProcessOut B", TenantKey: "tenant-b", WorkspaceKey: wsKey,
@@ -187,14 +169,4 @@ func sign(t *testing.T, method jwt.SigningMethod, secret string, claims jwt.MapC
 		t.Fatal(err)
 	}
 	return tok
-}
-
-// as asserts v's type, failing the test instead of panicking.
-func as[T any](t *testing.T, v any) T {
-	t.Helper()
-	x, ok := v.(T)
-	if !ok {
-		t.Fatalf("%v (%T) is not a %T", v, v, x)
-	}
-	return x
 }

@@ -6,13 +6,15 @@ import (
 	"time"
 
 	"github.com/golang-jwt/jwt/v5"
+
+	"github.com/processout/terraform-provider-processout/internal/emulator/emutest"
 )
 
 // TestMintedTokensListsAcceptedJWTsOnly: accepted JWTs are listed once
 // each; static tokens and rejected JWTs are not.
 func TestMintedTokensListsAcceptedJWTsOnly(t *testing.T) {
 	e := newEnv(t)
-	exp := testNow.Add(time.Hour).Unix()
+	exp := emutest.Start.Add(time.Hour).Unix()
 	first := sign(t, jwt.SigningMethodHS256, wsSecret, jwt.MapClaims{"workspaceKey": wsKey, "tenantKey": "tenant-a", "exp": exp})
 	second := sign(t, jwt.SigningMethodHS256, wsSecret, jwt.MapClaims{"workspaceKey": wsKey, "tenantKey": "tenant-b", "exp": exp})
 	forged := sign(t, jwt.SigningMethodHS256, "not-the-secret", jwt.MapClaims{"workspaceKey": wsKey, "tenantKey": "tenant-a", "exp": exp})

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/processout/terraform-provider-processout/internal/emulator/emutest"
 )
 
 func TestCustomerFields(t *testing.T) {
@@ -138,7 +140,7 @@ func TestCustomerValidation(t *testing.T) {
 }
 
 func TestCustomerFilters(t *testing.T) {
-	clock := newFakeClock()
+	clock := emutest.NewClock()
 	s, c := newTestServer(t, Options{Now: clock.Now})
 	s.SeedCustomers(c.user, 60)
 	all := s.Objects(c.user, KindCustomer)
@@ -207,7 +209,7 @@ func TestCustomerFilters(t *testing.T) {
 }
 
 func TestSeedCustomers(t *testing.T) {
-	clock := newFakeClock()
+	clock := emutest.NewClock()
 	s := New(Options{Now: clock.Now})
 	creds := s.AddProject("Seeded", true)
 	bare := strings.TrimPrefix(creds.ProjectID, "test-")

@@ -4,10 +4,12 @@ import (
 	"net/http"
 	"testing"
 	"time"
+
+	"github.com/processout/terraform-provider-processout/internal/emulator/emutest"
 )
 
 func TestIdempotency(t *testing.T) {
-	clock := newFakeClock()
+	clock := emutest.NewClock()
 	s, c := newTestServer(t, Options{Now: clock.Now})
 	key := func(k string) []string { return []string{"Idempotency-Key", k} }
 

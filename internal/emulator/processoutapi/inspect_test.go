@@ -5,10 +5,12 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	"github.com/processout/terraform-provider-processout/internal/emulator/emutest"
 )
 
 func TestInspectionHelpers(t *testing.T) {
-	clock := newFakeClock()
+	clock := emutest.NewClock()
 	s, c := newTestServer(t, Options{Now: clock.Now})
 	var made []string
 	for _, name := range []string{"a", "b", "c"} {

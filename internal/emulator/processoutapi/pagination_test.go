@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"slices"
 	"testing"
+
+	"github.com/processout/terraform-provider-processout/internal/emulator/emutest"
 )
 
 // walk pages through a customer list in one direction and returns every id seen.
@@ -107,7 +109,7 @@ func TestPagination(t *testing.T) {
 // TestPaginationTies: objects created at the same instant are ordered by
 // insertion, so the order stays total and pages neither skip nor repeat.
 func TestPaginationTies(t *testing.T) {
-	clock := newFakeClock()
+	clock := emutest.NewClock()
 	_, c := newTestServer(t, Options{Now: clock.Now})
 	var created []string
 	for range 12 {

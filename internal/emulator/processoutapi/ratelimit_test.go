@@ -4,10 +4,12 @@ import (
 	"net/http"
 	"testing"
 	"time"
+
+	"github.com/processout/terraform-provider-processout/internal/emulator/emutest"
 )
 
 func TestRateLimit(t *testing.T) {
-	clock := newFakeClock()
+	clock := emutest.NewClock()
 	s, c := newTestServer(t, Options{RateLimitPerMinute: 3, Now: clock.Now})
 	for i, want := range []string{"2", "1", "0"} {
 		r := c.do("GET", "/customers", nil)
