@@ -16,18 +16,6 @@ import (
 	"github.com/processout/terraform-provider-processout/internal/emulator/faults"
 )
 
-// providerBlockWith is env's provider block with max_retries set and, when
-// via is not empty, the API URL of the transport pointing at via instead of
-// the emulator.
-func (e *testEnv) providerBlockWith(maxRetries int, via string) string {
-	block := regexp.MustCompile(`max_retries\s*=\s*\d+`).ReplaceAllString(e.providerBlock(), fmt.Sprintf("max_retries = %d", maxRetries))
-	if via != "" {
-		block = strings.NewReplacer(fmt.Sprintf("%q", e.emu.MembraneURL), fmt.Sprintf("%q", via),
-			fmt.Sprintf("%q", e.emu.ProcessOutURL), fmt.Sprintf("%q", via)).Replace(block)
-	}
-	return block
-}
-
 // withRevokedKey makes the block's ProcessOut credentials ones ProcessOut
 // refuses: a wrong project secret for the direct transport, a connection
 // holding a revoked key for Membrane.
@@ -154,11 +142,11 @@ func TestAccNonRetryableAnswers(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			eachTransport(t, func(t *testing.T, env *testEnv) {
-				block := env.providerBlockWith(5, "")
+				block := env.providerBlockVia(5, "")
 				var f *front
 				if tc.status != 0 {
 					f = newFront(t, env.apiURL(), http.MethodPost, tc.path, tc.status, tc.body)
-					block = env.providerBlockWith(5, f.url)
+					block = env.providerBlockVia(5, f.url)
 				}
 				if tc.revoked {
 					block = env.withRevokedKey(block)
@@ -211,7 +199,7 @@ func TestAccPersistentFailureGivesUp(t *testing.T) {
 				resource.ParallelTest(t, resource.TestCase{
 					ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 					Steps: []resource.TestStep{{
-						Config:      env.providerBlockWith(maxRetries, "") + revokedWebhook,
+						Config:      env.providerBlockVia(maxRetries, "") + revokedWebhook,
 						ExpectError: regexp.MustCompile(strings.Join(patterns, `(.|\n)*`)),
 					}},
 				})

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"cmp"
 	"fmt"
 	"os"
 	"os/exec"
@@ -61,23 +62,16 @@ func newTestEnv(t *testing.T, tr transportKind, cfg emulator.Config) *testEnv {
 
 // providerBlock configures the provider explicitly (never through the
 // environment, which parallel tests would share).
-func (e *testEnv) providerBlock() string {
+func (e *testEnv) providerBlock() string { return e.providerBlockVia(3, "") }
+
+// providerBlockVia is providerBlock with maxRetries, and the API URL of the
+// transport replaced by via when given (a proxy in front of the emulator).
+func (e *testEnv) providerBlockVia(maxRetries int, via string) string {
+	lines := e.tokenLinesAt(cmp.Or(via, e.emu.MembraneURL))
 	if e.transport == transportDirect {
-		return fmt.Sprintf(`provider "processout" {
-  processout_api_url = %q
-  project_id         = %q
-  project_secret     = %q
-  max_retries        = 3
-}
-`, e.emu.ProcessOutURL, e.emu.Project.ProjectID, e.emu.Project.Secret)
+		lines = e.directLines(cmp.Or(via, e.emu.ProcessOutURL))
 	}
-	return fmt.Sprintf(`provider "processout" {
-  membrane_api_url = %q
-  membrane_token   = %q
-  connection_id    = %q
-  max_retries      = 3
-}
-`, e.emu.MembraneURL, e.emu.Token, e.emu.Connection.ID)
+	return providerBlockWith(append(lines, fmt.Sprintf("  max_retries = %d", maxRetries))...)
 }
 
 // config prepends the provider block to a configuration.
