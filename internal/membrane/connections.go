@@ -70,6 +70,10 @@ func listAll[T any](ctx context.Context, c *Client, op, path string, q url.Value
 		if page.Cursor == "" || len(page.Items) == 0 {
 			return all, nil
 		}
+		// A cursor that does not move would page forever.
+		if page.Cursor == q.Get("cursor") {
+			return nil, fmt.Errorf("%s: Membrane returned the same cursor %q twice; the list cannot be read to its end", op, page.Cursor)
+		}
 		q.Set("cursor", page.Cursor)
 	}
 }
