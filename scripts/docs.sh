@@ -27,14 +27,14 @@ esac
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 : "${TOFU:?set TOFU to the OpenTofu binary (make docs does)}"
 : "${TFPLUGINDOCS:?set TFPLUGINDOCS to the tfplugindocs binary (make docs does)}"
-export CHECKPOINT_DISABLE=1
+script=docs
+# shellcheck source=scripts/lib.sh
+. "$root/scripts/lib.sh"
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/processout-docs.XXXXXX")
-trap 'rm -rf "$work"' EXIT
-
+scratch_dir
 echo "==> building the provider"
-mkdir -p "$work/plugins" "$work/config"
-(cd "$root" && go build -o "$work/plugins/terraform-provider-processout" .)
+build_provider
+mkdir -p "$work/config"
 
 cat >"$work/config/main.tf" <<'EOF'
 terraform {
@@ -46,19 +46,9 @@ terraform {
 }
 EOF
 
-cat >"$work/cli.tfrc" <<EOF
-provider_installation {
-  dev_overrides {
-    "registry.terraform.io/hashicorp/processout" = "$work/plugins"
-    "registry.opentofu.org/hashicorp/processout" = "$work/plugins"
-  }
-  direct {}
-}
-EOF
-
 echo "==> exporting the provider schema with $("$TOFU" version | head -n1)"
 # dev_overrides needs no `init`; the CLI warns about the override on stderr.
-(cd "$work/config" && TF_CLI_CONFIG_FILE="$work/cli.tfrc" "$TOFU" providers schema -json) >"$work/schema.raw.json" 2>"$work/schema.stderr" || {
+(cd "$work/config" && "$TOFU" providers schema -json) >"$work/schema.raw.json" 2>"$work/schema.stderr" || {
 	cat "$work/schema.stderr" >&2
 	exit 1
 }

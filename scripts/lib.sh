@@ -59,14 +59,11 @@ pick_cli() {
 	command -v "$cli" >/dev/null 2>&1 || [[ -x $cli ]] || die "CLI not found: $cli"
 }
 
-# build_and_configure: builds the provider and the emulator into $work and
-# points the CLI at the fresh provider binary (dev_overrides: no init, never
-# a registry).
-build_and_configure() {
-	log "building the provider and the emulator"
-	mkdir -p "$work/plugins" "$work/bin"
+# build_provider: builds the provider into $work/plugins and points the CLI
+# at that fresh binary (dev_overrides: no init, never a registry).
+build_provider() {
+	mkdir -p "$work/plugins"
 	(cd "$root" && go build -o "$work/plugins/terraform-provider-processout" .)
-	(cd "$root" && go build -o "$work/bin/processout-emulator" ./cmd/processout-emulator)
 	cat >"$work/cli.tfrc" <<TFRC
 provider_installation {
   dev_overrides {
@@ -77,6 +74,14 @@ provider_installation {
 }
 TFRC
 	export TF_CLI_CONFIG_FILE=$work/cli.tfrc
+}
+
+# build_and_configure: build_provider, and the emulator into $work/bin.
+build_and_configure() {
+	log "building the provider and the emulator"
+	build_provider
+	mkdir -p "$work/bin"
+	(cd "$root" && go build -o "$work/bin/processout-emulator" ./cmd/processout-emulator)
 }
 
 # start_emulator [flags...]: starts the emulator on free local ports, waits
