@@ -165,9 +165,7 @@ func TestAccGatewayConfiguration_sensitiveCredentials(t *testing.T) {
 				},
 				{ // disabled behind Terraform's back: re-enabled
 					PreConfig: func() {
-						for _, o := range env.objects("gateway_configuration") {
-							env.emu.ProcessOut.PatchObject("gateway_configuration", idOf(o), map[string]any{"enabled": false, "name": "hand edited"})
-						}
+						env.editOutOfBand("gateway_configuration", map[string]any{"enabled": false, "name": "hand edited"})
 					},
 					Config: env.config(stripeConfig("Stripe US", "US", sensitiveCredentials(secret))),
 					ConfigPlanChecks: resource.ConfigPlanChecks{
@@ -180,12 +178,8 @@ func TestAccGatewayConfiguration_sensitiveCredentials(t *testing.T) {
 					),
 				},
 				{ // deleted behind Terraform's back: re-created
-					PreConfig: func() {
-						for _, o := range env.objects("gateway_configuration") {
-							env.emu.ProcessOut.DeleteObject("gateway_configuration", idOf(o))
-						}
-					},
-					Config: env.config(stripeConfig("Stripe US", "US", sensitiveCredentials(secret))),
+					PreConfig: func() { env.deleteOutOfBand("gateway_configuration") },
+					Config:    env.config(stripeConfig("Stripe US", "US", sensitiveCredentials(secret))),
 					ConfigPlanChecks: resource.ConfigPlanChecks{
 						PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(stripeAddr, plancheck.ResourceActionCreate)},
 					},

@@ -56,14 +56,8 @@ func TestAccProject_lifecycle(t *testing.T) {
 		var privateKey string
 		resource.ParallelTest(t, resource.TestCase{
 			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-			CheckDestroy: func(s *terraform.State) error {
-				for _, p := range env.objects("project") {
-					if p["id"] != env.emu.ProjectID {
-						return fmt.Errorf("project %v left after destroy", p["id"])
-					}
-				}
-				return nil
-			},
+			// The emulator lists the connected project's supervised projects.
+			CheckDestroy: env.checkDestroyed("project"),
 			Steps: []resource.TestStep{
 				{
 					Config: env.config(projectConfig("Payments EU", "EUR", 3, 7)),
@@ -106,14 +100,8 @@ func TestAccProject_lifecycle(t *testing.T) {
 					ImportStateVerifyIgnore: []string{"private_key"}, // only returned at creation: null after import
 				},
 				{ // renamed behind Terraform's back: corrected
-					PreConfig: func() {
-						for _, p := range env.objects("project") {
-							if p["id"] != env.emu.ProjectID {
-								env.emu.ProcessOut.PatchObject("project", idOf(p), map[string]any{"name": "renamed by hand"})
-							}
-						}
-					},
-					Config: env.config(projectConfig("Payments Europe", "GBP", 1)),
+					PreConfig: func() { env.editOutOfBand("project", map[string]any{"name": "renamed by hand"}) },
+					Config:    env.config(projectConfig("Payments Europe", "GBP", 1)),
 					ConfigPlanChecks: resource.ConfigPlanChecks{
 						PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(projectAddr, plancheck.ResourceActionUpdate)},
 					},
@@ -149,7 +137,6 @@ func TestAccProject_invalidInput(t *testing.T) {
 
 func TestAccProject_importByIdentityAndRecreate(t *testing.T) {
 	eachTransport(t, func(t *testing.T, env *testEnv) {
-		supervised := func() []map[string]any { return env.objects("project") }
 		resource.ParallelTest(t, resource.TestCase{
 			TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)},
 			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
@@ -166,12 +153,8 @@ func TestAccProject_importByIdentityAndRecreate(t *testing.T) {
 					ImportStateKind: resource.ImportBlockWithResourceIdentity,
 				},
 				{ // deleted behind Terraform's back: re-created
-					PreConfig: func() {
-						for _, p := range supervised() {
-							env.emu.ProcessOut.DeleteObject("project", idOf(p))
-						}
-					},
-					Config: env.config(projectConfig("Payments EU", "EUR")),
+					PreConfig: func() { env.deleteOutOfBand("project") },
+					Config:    env.config(projectConfig("Payments EU", "EUR")),
 					ConfigPlanChecks: resource.ConfigPlanChecks{
 						PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(projectAddr, plancheck.ResourceActionCreate)},
 					},

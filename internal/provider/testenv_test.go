@@ -88,6 +88,33 @@ func idOf(obj map[string]any) string {
 	return id
 }
 
+// deleteOutOfBand deletes every object of a kind behind Terraform's back.
+func (e *testEnv) deleteOutOfBand(kind string) {
+	e.t.Helper()
+	objs := e.objects(kind)
+	if len(objs) == 0 {
+		e.t.Errorf("no %s to delete out of band: the drift step would test nothing", kind)
+	}
+	for _, o := range objs {
+		e.emu.ProcessOut.DeleteObject(kind, idOf(o))
+	}
+}
+
+// editOutOfBand changes fields of every object of a kind behind
+// Terraform's back.
+func (e *testEnv) editOutOfBand(kind string, fields map[string]any) {
+	e.t.Helper()
+	objs := e.objects(kind)
+	if len(objs) == 0 {
+		e.t.Errorf("no %s to edit out of band: the drift step would test nothing", kind)
+	}
+	for _, o := range objs {
+		if !e.emu.ProcessOut.PatchObject(kind, idOf(o), fields) {
+			e.t.Errorf("the emulator refused to edit %s %s with %v", kind, idOf(o), fields)
+		}
+	}
+}
+
 // calls counts the ProcessOut calls matching method and path prefix since
 // the log was last reset.
 func (e *testEnv) calls(method, pathPrefix string) int {

@@ -116,9 +116,7 @@ func TestAccWebhookEndpoint_lifecycle(t *testing.T) {
 				},
 				{ // deleted behind Terraform's back: planned for re-create, re-created
 					PreConfig: func() {
-						for _, o := range env.objects("webhook_endpoint") {
-							env.emu.ProcessOut.DeleteObject("webhook_endpoint", idOf(o))
-						}
+						env.deleteOutOfBand("webhook_endpoint")
 						resetLog()
 					},
 					Config: env.config(webhookConfig("https://hooks.example.com/v2")),
@@ -133,11 +131,9 @@ func TestAccWebhookEndpoint_lifecycle(t *testing.T) {
 				},
 				{ // edited behind Terraform's back: corrected in place
 					PreConfig: func() {
-						for _, o := range env.objects("webhook_endpoint") {
-							env.emu.ProcessOut.PatchObject("webhook_endpoint", idOf(o), map[string]any{
-								"url": "https://attacker.example.net/", "events_whitelist": []any{"transaction.failed"},
-							})
-						}
+						env.editOutOfBand("webhook_endpoint", map[string]any{
+							"url": "https://attacker.example.net/", "events_whitelist": []any{"transaction.failed"},
+						})
 						resetLog()
 					},
 					Config: env.config(webhookConfig("https://hooks.example.com/v2")),
