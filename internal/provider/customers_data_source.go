@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -35,16 +36,16 @@ type CustomersDataSource struct{ dataSourceConfigured }
 
 // CustomersDataSourceModel is the data source's configuration and state.
 type CustomersDataSourceModel struct {
-	ID            types.String    `tfsdk:"id"`
-	Email         types.String    `tfsdk:"email"`
-	ReferenceID   types.String    `tfsdk:"reference_id"`
-	Metadata      types.Map       `tfsdk:"metadata"`
-	CreatedAfter  types.String    `tfsdk:"created_after"`
-	CreatedBefore types.String    `tfsdk:"created_before"`
-	Sandbox       types.Bool      `tfsdk:"sandbox"`
-	MaxResults    types.Int64     `tfsdk:"max_results"`
-	Order         types.String    `tfsdk:"order"`
-	Customers     []customerModel `tfsdk:"customers"`
+	ID            types.String         `tfsdk:"id"`
+	Email         types.String         `tfsdk:"email"`
+	ReferenceID   types.String         `tfsdk:"reference_id"`
+	Metadata      types.Map            `tfsdk:"metadata"`
+	CreatedAfter  types.String         `tfsdk:"created_after"`
+	CreatedBefore types.String         `tfsdk:"created_before"`
+	Sandbox       types.Bool           `tfsdk:"sandbox"`
+	MaxResults    types.Int64          `tfsdk:"max_results"`
+	Order         types.String         `tfsdk:"order"`
+	Customers     []customerAttributes `tfsdk:"customers"`
 }
 
 // NewCustomersDataSource returns the data source.
@@ -100,7 +101,7 @@ func (d *CustomersDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 				MarkdownDescription: "`desc` (default: newest first) or `asc` (oldest first), by creation time.",
 				Validators:          []validator.String{stringvalidator.OneOf("asc", "desc")},
 			},
-			"customers": computedObjectList("The matching customers, in the requested order, with the same attributes as the `processout_customer` data source.", customerAttributes()),
+			"customers": computedObjectList("The matching customers, in the requested order, with the same attributes as the `processout_customer` data source.", customerDataSourceAttributes()),
 		},
 	}
 }
@@ -113,7 +114,7 @@ func (d *CustomersDataSource) ValidateConfig(ctx context.Context, req datasource
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	after, before := parseOptionalTime(config.CreatedAfter), parseOptionalTime(config.CreatedBefore)
+	after, before := optionalTime(config.CreatedAfter), optionalTime(config.CreatedBefore)
 	if after != nil && before != nil && !after.Before(*before) {
 		resp.Diagnostics.AddAttributeError(path.Root("created_before"), "Empty time window",
 			"created_before ("+config.CreatedBefore.ValueString()+") must be later than created_after ("+config.CreatedAfter.ValueString()+"): no customer can match both.")
@@ -121,13 +122,13 @@ func (d *CustomersDataSource) ValidateConfig(ctx context.Context, req datasource
 }
 
 // filter is the configuration as the client's customer filter.
-func (m CustomersDataSourceModel) filter(ctx context.Context) processout.CustomerFilter {
+func (m CustomersDataSourceModel) filter(ctx context.Context, diags *diag.Diagnostics) processout.CustomerFilter {
 	return processout.CustomerFilter{
 		Email:         m.Email.ValueString(),
 		ReferenceID:   m.ReferenceID.ValueString(),
-		Metadata:      stringMap(ctx, m.Metadata),
-		CreatedAfter:  parseOptionalTime(m.CreatedAfter),
-		CreatedBefore: parseOptionalTime(m.CreatedBefore),
+		Metadata:      stringMap(ctx, m.Metadata, diags),
+		CreatedAfter:  optionalTime(m.CreatedAfter),
+		CreatedBefore: optionalTime(m.CreatedBefore),
 		Sandbox:       optionalBool(m.Sandbox),
 	}
 }
@@ -145,30 +146,32 @@ func queryID(f processout.CustomerFilter, order string, maxResults int64) string
 
 // Read implements datasource.DataSource.
 func (d *CustomersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var state CustomersDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !d.ready(&resp.Diagnostics) {
-		return
+	readList(ctx, &d.dataSourceConfigured, req, resp, &CustomersDataSourceModel{})
+}
+
+func (m *CustomersDataSourceModel) objects() string { return "customers" }
+
+func (m *CustomersDataSourceModel) run(ctx context.Context, data *providerData, diags *diag.Diagnostics) error {
+	if m.MaxResults.IsNull() {
+		m.MaxResults = types.Int64Value(defaultCustomersMaxResults)
 	}
-	if state.MaxResults.IsNull() {
-		state.MaxResults = types.Int64Value(defaultCustomersMaxResults)
+	if m.Order.IsNull() {
+		m.Order = types.StringValue(defaultCustomersOrder)
 	}
-	if state.Order.IsNull() {
-		state.Order = types.StringValue(defaultCustomersOrder)
+	limit := m.MaxResults.ValueInt64()
+	filter := m.filter(ctx, diags)
+	if diags.HasError() {
+		return nil
 	}
-	limit := state.MaxResults.ValueInt64()
-	filter := state.filter(ctx)
-	opts := processout.ListOptions{Order: state.Order.ValueString(), PageSize: processout.MaxPageSize}
+	opts := processout.ListOptions{Order: m.Order.ValueString(), PageSize: processout.MaxPageSize}
 	if filter.IsZero() && limit < processout.MaxPageSize {
 		opts.PageSize = int(limit) // every item of the page is kept: fetch no more than needed
 	}
-
-	customers, err := collect(d.data.api.FilteredCustomers(ctx, filter, opts), nil, newCustomerModel, limit)
+	customers, err := collect(data.api.FilteredCustomers(ctx, filter, opts), nil, newCustomerAttributes, limit)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "list the customers", err, nil)
-		return
+		return err
 	}
-	state.Customers = customers
-	state.ID = types.StringValue(queryID(filter, state.Order.ValueString(), limit))
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	m.Customers = customers
+	m.ID = types.StringValue(queryID(filter, m.Order.ValueString(), limit))
+	return nil
 }

@@ -19,7 +19,7 @@ const customersAddr = "data.processout_customers.test"
 
 // customerFields are the attributes compared with the emulator's customer:
 // all of them but phone, which seeded customers do not have (checked null).
-var customerFields = attributeNames(customerAttributes(), "phone")
+var customerFields = attributeNames(customerDataSourceAttributes(), "phone")
 
 func customersConfig(args string) string {
 	return "data \"processout_customers\" \"test\" {\n" + args + "}\n"

@@ -21,8 +21,10 @@ var (
 type GatewayConfigurationDataSource struct{ dataSourceConfigured }
 
 // GatewayConfigurationDataSourceModel is the data source's state: the
-// configuration, with `id` as the argument.
-type GatewayConfigurationDataSourceModel = gatewayConfigurationModel
+// configuration's attributes, with `id` as the argument.
+type GatewayConfigurationDataSourceModel struct {
+	gatewayConfigurationAttributes
+}
 
 // NewGatewayConfigurationDataSource returns the data source.
 func NewGatewayConfigurationDataSource() datasource.DataSource {
@@ -36,7 +38,7 @@ func (d *GatewayConfigurationDataSource) Metadata(_ context.Context, req datasou
 
 // Schema implements datasource.DataSource.
 func (d *GatewayConfigurationDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	attrs := gatewayConfigurationAttributesRO()
+	attrs := gatewayConfigurationDataSourceAttributes()
 	attrs["id"] = schema.StringAttribute{
 		Required:            true,
 		MarkdownDescription: "ID of the gateway configuration to read (`gway_conf_…`).",
@@ -49,10 +51,14 @@ func (d *GatewayConfigurationDataSource) Schema(_ context.Context, _ datasource.
 	}
 }
 
-var gatewayConfigurationLookup = oneObject[processout.GatewayConfiguration, gatewayConfigurationModel]{
-	key: "id", what: "gateway configuration",
-	get:     (*processout.Client).GetGatewayConfiguration,
-	convert: newGatewayConfigurationModel,
+var gatewayConfigurationLookup = lookup[processout.GatewayConfiguration, GatewayConfigurationDataSourceModel]{
+	key: "id", object: "gateway configuration",
+	get: func(ctx context.Context, api *processout.Client, id string) (*processout.GatewayConfiguration, error) {
+		return api.GetGatewayConfiguration(ctx, id)
+	},
+	convert: func(g *processout.GatewayConfiguration) GatewayConfigurationDataSourceModel {
+		return GatewayConfigurationDataSourceModel{newGatewayConfigurationAttributes(g)}
+	},
 	notFound: func(_ context.Context, _ *providerData, id string, err error) string {
 		return fmt.Sprintf("ProcessOut has no gateway configuration %q in this project (%v). "+
 			"The processout_gateway_configurations data source lists the project's configurations.", id, err)

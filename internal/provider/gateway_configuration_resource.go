@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -31,48 +32,27 @@ var (
 )
 
 // GatewayConfigurationResource manages a gateway configuration.
-type GatewayConfigurationResource struct {
-	objectResource[GatewayConfigurationResourceModel, processout.GatewayConfiguration, *GatewayConfigurationResourceModel]
+type GatewayConfigurationResource struct{ configured }
+
+// GatewayConfigurationResourceModel is the resource's state: the
+// configuration's attributes and the credentials as the configuration gives
+// them (ProcessOut never returns them).
+type GatewayConfigurationResourceModel struct {
+	gatewayConfigurationAttributes
+	Settings          types.Map   `tfsdk:"settings"`
+	SettingsWO        types.Map   `tfsdk:"settings_wo"`
+	SettingsWOVersion types.Int64 `tfsdk:"settings_wo_version"`
 }
 
-// GatewayConfigurationResourceModel is the resource's state.
-type GatewayConfigurationResourceModel struct {
-	ID                         types.String `tfsdk:"id"`
-	GatewayName                types.String `tfsdk:"gateway_name"`
-	Name                       types.String `tfsdk:"name"`
-	Enabled                    types.Bool   `tfsdk:"enabled"`
-	DefaultCurrency            types.String `tfsdk:"default_currency"`
-	ProcessingRegion           types.String `tfsdk:"processing_region"`
-	Metadata                   types.Map    `tfsdk:"metadata"`
-	SubAccountsEnabled         types.Set    `tfsdk:"sub_accounts_enabled"`
-	Settings                   types.Map    `tfsdk:"settings"`
-	SettingsWO                 types.Map    `tfsdk:"settings_wo"`
-	SettingsWOVersion          types.Int64  `tfsdk:"settings_wo_version"`
-	GatewayID                  types.Int64  `tfsdk:"gateway_id"`
-	PublicKeys                 types.Map    `tfsdk:"public_keys"`
-	EnabledAt                  types.String `tfsdk:"enabled_at"`
-	MerchantAccountCountryCode types.String `tfsdk:"merchant_account_country_code"`
-	ProjectID                  types.String `tfsdk:"project_id"`
-	Sandbox                    types.Bool   `tfsdk:"sandbox"`
-	CreatedAt                  types.String `tfsdk:"created_at"`
+// gatewayConfigurationFieldAttributes are the attributes ProcessOut's field errors
+// may name.
+var gatewayConfigurationFieldAttributes = map[string]bool{
+	"name": true, "enabled": true, "default_currency": true, "processing_region": true,
+	"metadata": true, "sub_accounts_enabled": true, "settings": true,
 }
 
 // NewGatewayConfigurationResource returns the resource.
-func NewGatewayConfigurationResource() resource.Resource {
-	r := &GatewayConfigurationResource{}
-	r.what = "gateway configuration"
-	r.attributes = map[string]bool{
-		"name": true, "enabled": true, "default_currency": true, "processing_region": true,
-		"metadata": true, "sub_accounts_enabled": true, "settings": true,
-	}
-	r.ops = objectOps[GatewayConfigurationResourceModel, processout.GatewayConfiguration]{
-		create: createGatewayConfiguration,
-		read:   (*processout.Client).GetGatewayConfiguration,
-		update: updateGatewayConfiguration,
-		remove: (*processout.Client).DeleteGatewayConfiguration,
-	}
-	return r
-}
+func NewGatewayConfigurationResource() resource.Resource { return &GatewayConfigurationResource{} }
 
 // Metadata implements resource.Resource.
 func (r *GatewayConfigurationResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -84,7 +64,7 @@ var processingRegions = []string{"EEA", "EEA-UK", "UK", "US"}
 
 // Schema implements resource.Resource.
 func (r *GatewayConfigurationResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	keep := stringplanmodifier.UseStateForUnknown()
+	useState := stringplanmodifier.UseStateForUnknown()
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A payment gateway (Stripe, Adyen, …) configured on the project, with its credentials.\n\n" +
 			"Credentials cannot be read back from ProcessOut. Give them as `settings_wo` with a `settings_wo_version` " +
@@ -93,7 +73,7 @@ func (r *GatewayConfigurationResource) Schema(_ context.Context, _ resource.Sche
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed: true, MarkdownDescription: "ID of the gateway configuration (`gway_conf_…`).",
-				PlanModifiers: []planmodifier.String{keep},
+				PlanModifiers: []planmodifier.String{useState},
 			},
 			"gateway_name": schema.StringAttribute{
 				Required: true, MarkdownDescription: "Gateway from the catalog, such as `stripe` or `adyen` (see the `processout_gateways` data source). Changing it creates a new configuration.",
@@ -102,7 +82,7 @@ func (r *GatewayConfigurationResource) Schema(_ context.Context, _ resource.Sche
 			},
 			"name": schema.StringAttribute{
 				Optional: true, Computed: true, MarkdownDescription: "Display name. Removing it from the configuration leaves the current name.",
-				PlanModifiers: []planmodifier.String{keep},
+				PlanModifiers: []planmodifier.String{useState},
 				Validators:    []validator.String{stringvalidator.LengthBetween(1, 255)},
 			},
 			"enabled": schema.BoolAttribute{
@@ -111,12 +91,12 @@ func (r *GatewayConfigurationResource) Schema(_ context.Context, _ resource.Sche
 			},
 			"default_currency": schema.StringAttribute{
 				Optional: true, Computed: true, MarkdownDescription: "Default ISO 4217 currency code, such as `USD`.",
-				PlanModifiers: []planmodifier.String{keep},
+				PlanModifiers: []planmodifier.String{useState},
 				Validators:    []validator.String{validate.Currency()},
 			},
 			"processing_region": schema.StringAttribute{
 				Optional: true, Computed: true, MarkdownDescription: "Processing region: one of `EEA`, `EEA-UK`, `UK`, `US`. Removing it from the configuration leaves the current region.",
-				PlanModifiers: []planmodifier.String{keep},
+				PlanModifiers: []planmodifier.String{useState},
 				Validators:    []validator.String{stringvalidator.OneOf(processingRegions...)},
 			},
 			"metadata": schema.MapAttribute{
@@ -156,14 +136,14 @@ func (r *GatewayConfigurationResource) Schema(_ context.Context, _ resource.Sche
 				Computed: true, MarkdownDescription: "Country of the merchant account, when the gateway reports it.",
 			},
 			"project_id": schema.StringAttribute{
-				Computed: true, MarkdownDescription: "ID of the project.", PlanModifiers: []planmodifier.String{keep},
+				Computed: true, MarkdownDescription: "ID of the project.", PlanModifiers: []planmodifier.String{useState},
 			},
 			"sandbox": schema.BoolAttribute{
 				Computed: true, MarkdownDescription: "Whether the configuration belongs to the sandbox.",
 				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
 			},
 			"created_at": schema.StringAttribute{
-				Computed: true, MarkdownDescription: "Creation time (RFC 3339).", PlanModifiers: []planmodifier.String{keep},
+				Computed: true, MarkdownDescription: "Creation time (RFC 3339).", PlanModifiers: []planmodifier.String{useState},
 			},
 		},
 	}
@@ -183,64 +163,165 @@ func (r *GatewayConfigurationResource) IdentitySchema(_ context.Context, _ resou
 	resp.IdentitySchema = idIdentitySchema("gateway configuration")
 }
 
-func (m GatewayConfigurationResourceModel) input(ctx context.Context) processout.GatewayConfigurationInput {
+// Create implements resource.Resource. The answer carries the
+// configuration, so nothing is read back.
+func (r *GatewayConfigurationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan, config GatewayConfigurationResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...) // settings_wo is only in the configuration
+	in := plan.input(ctx, &resp.Diagnostics)
+	in.Settings = stringMap(ctx, plan.Settings, &resp.Diagnostics)
+	if wo := stringMap(ctx, config.SettingsWO, &resp.Diagnostics); wo != nil {
+		in.Settings = wo
+	}
+	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
+		return
+	}
+	created, err := r.data.api.CreateGatewayConfiguration(ctx, plan.GatewayName.ValueString(), in)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "create the gateway configuration", err, gatewayConfigurationFieldAttributes)
+		return
+	}
+	plan.setFromAPI(created)
+	saveObject(ctx, &resp.State, resp.Identity, &plan, created.ID, &resp.Diagnostics)
+}
+
+// Read implements resource.Resource. A configuration deleted out of band is
+// dropped from state, so the plan re-creates it.
+func (r *GatewayConfigurationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state GatewayConfigurationResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
+		return
+	}
+	id := state.ID.ValueString()
+	found, err := r.data.api.GetGatewayConfiguration(ctx, id)
+	if processout.IsNotFound(err) {
+		removeGone(ctx, resp, id)
+		return
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "read the gateway configuration", err, nil)
+		return
+	}
+	state.setFromAPI(found)
+	saveObject(ctx, &resp.State, resp.Identity, &state, found.ID, &resp.Diagnostics)
+}
+
+// Update implements resource.Resource. Credentials are sent only when they
+// change: ProcessOut keeps the current ones when an update carries none.
+func (r *GatewayConfigurationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state, config GatewayConfigurationResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	in := plan.input(ctx, &resp.Diagnostics)
+	if !plan.Settings.IsNull() && !plan.Settings.Equal(state.Settings) {
+		in.Settings = stringMap(ctx, plan.Settings, &resp.Diagnostics)
+	}
+	if !plan.SettingsWOVersion.Equal(state.SettingsWOVersion) {
+		if wo := stringMap(ctx, config.SettingsWO, &resp.Diagnostics); wo != nil {
+			in.Settings = wo
+		}
+	}
+	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
+		return
+	}
+	updated, err := r.data.api.UpdateGatewayConfiguration(ctx, plan.ID.ValueString(), in)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "update the gateway configuration", err, gatewayConfigurationFieldAttributes)
+		return
+	}
+	plan.setFromAPI(updated)
+	saveObject(ctx, &resp.State, resp.Identity, &plan, updated.ID, &resp.Diagnostics)
+}
+
+// Delete implements resource.Resource. A configuration already gone is
+// deleted.
+func (r *GatewayConfigurationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state GatewayConfigurationResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
+		return
+	}
+	if err := r.data.api.DeleteGatewayConfiguration(ctx, state.ID.ValueString()); err != nil && !processout.IsNotFound(err) {
+		addAPIError(&resp.Diagnostics, "delete the gateway configuration", err, nil)
+	}
+}
+
+// ImportState implements resource.ResourceWithImportState: by ID and by
+// identity. Credentials cannot be read back: settings stay null.
+func (r *GatewayConfigurationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	importByID(ctx, req, resp)
+}
+
+// ModifyPlan implements resource.ResourceWithModifyPlan. It keeps the
+// computed attributes that only change with the credentials or the enabled
+// flag, and checks the gateway and its credential keys against the catalog
+// at plan time.
+func (r *GatewayConfigurationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return // destroy
+	}
+	if req.Plan.Raw.Equal(req.State.Raw) {
+		// Unchanged (the framework marks nothing unknown then): nothing to
+		// keep or check, and no model to decode, for every object of a
+		// no-change plan.
+		return
+	}
+	var plan, config GatewayConfigurationResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	creating := req.State.Raw.IsNull()
+	credentialsChange := creating
+	gatewayChange := creating
+	if !creating {
+		var state GatewayConfigurationResourceModel
+		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		credentialsChange = !plan.Settings.Equal(state.Settings) || !plan.SettingsWOVersion.Equal(state.SettingsWOVersion)
+		gatewayChange = !plan.GatewayName.Equal(state.GatewayName)
+		if !credentialsChange && !gatewayChange {
+			plan.PublicKeys = state.PublicKeys
+			plan.MerchantAccountCountryCode = state.MerchantAccountCountryCode
+		}
+		if plan.Enabled.Equal(state.Enabled) && !gatewayChange {
+			plan.EnabledAt = state.EnabledAt
+		}
+		resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
+	}
+	if (!credentialsChange && !gatewayChange) || r.data == nil || plan.GatewayName.IsUnknown() {
+		return
+	}
+	checkGatewayAndCredentials(ctx, r.data, plan, config, credentialsChange, &resp.Diagnostics)
+}
+
+// input is the configuration as the create and update calls send it,
+// without the credentials.
+func (m GatewayConfigurationResourceModel) input(ctx context.Context, diags *diag.Diagnostics) processout.GatewayConfigurationInput {
 	return processout.GatewayConfigurationInput{
 		Name:               optionalString(m.Name),
 		Enabled:            m.Enabled.ValueBool(),
 		DefaultCurrency:    m.DefaultCurrency.ValueString(),
 		ProcessingRegion:   optionalString(m.ProcessingRegion),
-		Metadata:           stringMap(ctx, m.Metadata),
-		SubAccountsEnabled: stringSet(ctx, m.SubAccountsEnabled),
+		Metadata:           stringMap(ctx, m.Metadata, diags),
+		SubAccountsEnabled: stringSet(ctx, m.SubAccountsEnabled, diags),
 	}
 }
 
-func (m *GatewayConfigurationResourceModel) objectID() string { return m.ID.ValueString() }
-
-// fill leaves settings and settings_wo_version alone: credentials cannot be
-// read back, so they stay as the last apply left them (null after import).
-func (m *GatewayConfigurationResourceModel) fill(g *processout.GatewayConfiguration) {
-	m.ID = types.StringValue(g.ID)
-	m.GatewayName = types.StringValue(g.GatewayName)
-	m.Name = ptrStringOrNull(g.Name)
-	m.Enabled = types.BoolValue(g.Enabled)
-	m.DefaultCurrency = stringOrNull(g.DefaultCurrency)
-	m.ProcessingRegion = ptrStringOrNull(g.ProcessingRegion)
-	m.Metadata = keepEmpty(m.Metadata, stringMapOrNull(g.Metadata))
-	m.SubAccountsEnabled = keepEmpty(m.SubAccountsEnabled, stringSetOrNull(g.SubAccountsEnabled))
-	m.GatewayID = types.Int64Value(g.GatewayID.Int())
-	m.PublicKeys = types.MapNull(types.StringType)
-	if g.PublicKeys != nil {
-		m.PublicKeys = stringMapOrEmpty(g.PublicKeys)
-	}
-	m.EnabledAt = ptrTimeValue(g.EnabledAt)
-	m.MerchantAccountCountryCode = ptrStringOrNull(g.MerchantAccountCountryCode)
-	m.ProjectID = types.StringValue(g.ProjectID)
-	m.Sandbox = types.BoolValue(g.Sandbox)
-	m.CreatedAt = timeValue(g.CreatedAt)
-	// Write-only values are never stored.
-	m.SettingsWO = types.MapNull(types.StringType)
-}
-
-func createGatewayConfiguration(ctx context.Context, api *processout.Client, plan, config *GatewayConfigurationResourceModel) (*processout.GatewayConfiguration, error) {
-	in := plan.input(ctx)
-	in.Settings = stringMap(ctx, plan.Settings)
-	if wo := stringMap(ctx, config.SettingsWO); wo != nil {
-		in.Settings = wo
-	}
-	return api.CreateGatewayConfiguration(ctx, plan.GatewayName.ValueString(), in)
-}
-
-// updateGatewayConfiguration sends credentials only when they change:
-// ProcessOut keeps the current ones when an update carries none.
-func updateGatewayConfiguration(ctx context.Context, api *processout.Client, plan, state, config *GatewayConfigurationResourceModel) (*processout.GatewayConfiguration, error) {
-	in := plan.input(ctx)
-	if !plan.Settings.IsNull() && !plan.Settings.Equal(state.Settings) {
-		in.Settings = stringMap(ctx, plan.Settings)
-	}
-	if !plan.SettingsWOVersion.Equal(state.SettingsWOVersion) {
-		if wo := stringMap(ctx, config.SettingsWO); wo != nil {
-			in.Settings = wo
-		}
-	}
-	return api.UpdateGatewayConfiguration(ctx, plan.ID.ValueString(), in)
+// setFromAPI takes the configuration's values as ProcessOut returned them.
+// settings and settings_wo_version stay as the last apply left them (null
+// after import): credentials cannot be read back.
+func (m *GatewayConfigurationResourceModel) setFromAPI(g *processout.GatewayConfiguration) {
+	prior := m.gatewayConfigurationAttributes
+	m.gatewayConfigurationAttributes = newGatewayConfigurationAttributes(g)
+	m.Metadata = emptyAsConfigured(prior.Metadata, m.Metadata, types.MapNull(types.StringType))
+	m.SubAccountsEnabled = emptyAsConfigured(prior.SubAccountsEnabled, m.SubAccountsEnabled, types.SetNull(types.StringType))
+	m.PublicKeys = emptyAsConfigured(prior.PublicKeys, m.PublicKeys, types.MapNull(types.StringType))
+	m.SettingsWO = types.MapNull(types.StringType) // write-only values are never stored
 }

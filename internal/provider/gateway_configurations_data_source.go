@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -25,10 +26,10 @@ type GatewayConfigurationsDataSource struct{ dataSourceConfigured }
 // GatewayConfigurationsDataSourceModel is the data source's configuration
 // and state.
 type GatewayConfigurationsDataSourceModel struct {
-	ID                    types.String                `tfsdk:"id"`
-	GatewayName           types.String                `tfsdk:"gateway_name"`
-	Enabled               types.Bool                  `tfsdk:"enabled"`
-	GatewayConfigurations []gatewayConfigurationModel `tfsdk:"gateway_configurations"`
+	ID                    types.String                     `tfsdk:"id"`
+	GatewayName           types.String                     `tfsdk:"gateway_name"`
+	Enabled               types.Bool                       `tfsdk:"enabled"`
+	GatewayConfigurations []gatewayConfigurationAttributes `tfsdk:"gateway_configurations"`
 }
 
 // NewGatewayConfigurationsDataSource returns the data source.
@@ -57,30 +58,30 @@ func (d *GatewayConfigurationsDataSource) Schema(_ context.Context, _ datasource
 				Optional:            true,
 				MarkdownDescription: "Keep only the enabled (`true`) or the disabled (`false`) configurations.",
 			},
-			"gateway_configurations": computedObjectList("The matching configurations, with the same attributes as the `processout_gateway_configuration` data source.", gatewayConfigurationAttributesRO()),
+			"gateway_configurations": computedObjectList("The matching configurations, with the same attributes as the `processout_gateway_configuration` data source.", gatewayConfigurationDataSourceAttributes()),
 		},
 	}
 }
 
 // Read implements datasource.DataSource.
 func (d *GatewayConfigurationsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var state GatewayConfigurationsDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !d.ready(&resp.Diagnostics) {
-		return
-	}
-	gatewayName, enabled := state.GatewayName.ValueString(), optionalBool(state.Enabled)
+	readList(ctx, &d.dataSourceConfigured, req, resp, &GatewayConfigurationsDataSourceModel{})
+}
+
+func (m *GatewayConfigurationsDataSourceModel) objects() string { return "gateway configurations" }
+
+func (m *GatewayConfigurationsDataSourceModel) run(ctx context.Context, data *providerData, _ *diag.Diagnostics) error {
+	gatewayName, enabled := m.GatewayName.ValueString(), optionalBool(m.Enabled)
 	// with_disabled: without it ProcessOut may hide disabled configurations.
 	opts := processout.ListOptions{Order: "asc", Filters: url.Values{"with_disabled": {"true"}}}
-	keep := func(g *processout.GatewayConfiguration) bool {
+	match := func(g *processout.GatewayConfiguration) bool {
 		return (gatewayName == "" || g.GatewayName == gatewayName) && (enabled == nil || g.Enabled == *enabled)
 	}
-	configurations, err := collect(d.data.api.GatewayConfigurations(ctx, opts), keep, newGatewayConfigurationModel, 0)
+	configurations, err := collect(data.api.GatewayConfigurations(ctx, opts), match, newGatewayConfigurationAttributes, 0)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "list the gateway configurations", err, nil)
-		return
+		return err
 	}
-	state.GatewayConfigurations = configurations
+	m.GatewayConfigurations = configurations
 	id := url.Values{}
 	if gatewayName != "" {
 		id.Set("gateway_name", gatewayName)
@@ -88,6 +89,6 @@ func (d *GatewayConfigurationsDataSource) Read(ctx context.Context, req datasour
 	if enabled != nil {
 		id.Set("enabled", strconv.FormatBool(*enabled))
 	}
-	state.ID = types.StringValue("gateway-configurations?" + id.Encode())
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	m.ID = types.StringValue("gateway-configurations?" + id.Encode())
+	return nil
 }

@@ -13,7 +13,7 @@ import (
 	"github.com/processout/terraform-provider-processout/internal/processout"
 )
 
-var gatewayConfigurationFields = attributeNames(gatewayConfigurationAttributesRO())
+var gatewayConfigurationFields = attributeNames(gatewayConfigurationDataSourceAttributes())
 
 // setUpGatewayConfigurations creates, the way the dashboard would, an
 // enabled Stripe configuration, a disabled Adyen one and an enabled sandbox

@@ -21,9 +21,11 @@ var (
 // GatewayDataSource reads one gateway of ProcessOut's catalog by name.
 type GatewayDataSource struct{ dataSourceConfigured }
 
-// GatewayDataSourceModel is the data source's state: the catalog entry,
-// with `name` as the argument.
-type GatewayDataSourceModel = gatewayModel
+// GatewayDataSourceModel is the data source's state: the catalog entry's
+// attributes, with `name` as the argument.
+type GatewayDataSourceModel struct {
+	gatewayAttributes
+}
 
 // NewGatewayDataSource returns the data source.
 func NewGatewayDataSource() datasource.DataSource { return &GatewayDataSource{} }
@@ -35,7 +37,7 @@ func (d *GatewayDataSource) Metadata(_ context.Context, req datasource.MetadataR
 
 // Schema implements datasource.DataSource.
 func (d *GatewayDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	attrs := gatewayAttributes()
+	attrs := gatewayDataSourceAttributes()
 	attrs["name"] = schema.StringAttribute{
 		Required:            true,
 		MarkdownDescription: "Name (slug) of the gateway, such as `stripe` or `adyen`; `processout_gateways` lists them.",
@@ -48,10 +50,14 @@ func (d *GatewayDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 	}
 }
 
-var gatewayLookup = oneObject[processout.Gateway, gatewayModel]{
-	key: "name", what: "gateway",
-	get:     (*processout.Client).GetGateway,
-	convert: newGatewayModel,
+var gatewayLookup = lookup[processout.Gateway, GatewayDataSourceModel]{
+	key: "name", object: "gateway",
+	get: func(ctx context.Context, api *processout.Client, name string) (*processout.Gateway, error) {
+		return api.GetGateway(ctx, name)
+	},
+	convert: func(g *processout.Gateway) GatewayDataSourceModel {
+		return GatewayDataSourceModel{newGatewayAttributes(g)}
+	},
 	notFound: func(ctx context.Context, data *providerData, name string, _ error) string {
 		return fmt.Sprintf("ProcessOut's catalog has no gateway named %q. %s", name, knownGatewayNames(ctx, data))
 	},

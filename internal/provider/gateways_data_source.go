@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -24,11 +25,11 @@ type GatewaysDataSource struct{ dataSourceConfigured }
 
 // GatewaysDataSourceModel is the data source's configuration and state.
 type GatewaysDataSourceModel struct {
-	ID           types.String   `tfsdk:"id"`
-	NameContains types.String   `tfsdk:"name_contains"`
-	Flow         types.String   `tfsdk:"flow"`
-	Tag          types.String   `tfsdk:"tag"`
-	Gateways     []gatewayModel `tfsdk:"gateways"`
+	ID           types.String        `tfsdk:"id"`
+	NameContains types.String        `tfsdk:"name_contains"`
+	Flow         types.String        `tfsdk:"flow"`
+	Tag          types.String        `tfsdk:"tag"`
+	Gateways     []gatewayAttributes `tfsdk:"gateways"`
 }
 
 // NewGatewaysDataSource returns the data source.
@@ -66,7 +67,7 @@ func (d *GatewaysDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 				MarkdownDescription: "Keep only the gateways carrying this tag, such as `credit-card`, `apm`, `e-wallet` or `bnpl`.",
 				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
-			"gateways": computedObjectList("The matching gateways, sorted by name, with the same attributes as the `processout_gateway` data source.", gatewayAttributes()),
+			"gateways": computedObjectList("The matching gateways, sorted by name, with the same attributes as the `processout_gateway` data source.", gatewayDataSourceAttributes()),
 		},
 	}
 }
@@ -88,25 +89,25 @@ func (m GatewaysDataSourceModel) match(g *processout.Gateway) bool {
 
 // Read implements datasource.DataSource.
 func (d *GatewaysDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var state GatewaysDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !d.ready(&resp.Diagnostics) {
-		return
-	}
-	// The provider-wide catalog: read once per provider run, shared with the
-	// plan-time checks of processout_gateway_configuration.
-	catalog, err := d.data.gateways.load(ctx, d.data.api)
+	readList(ctx, &d.dataSourceConfigured, req, resp, &GatewaysDataSourceModel{})
+}
+
+func (m *GatewaysDataSourceModel) objects() string { return "gateway catalog" }
+
+// run reads the provider-wide catalog: read once per provider run, shared
+// with the plan-time checks of processout_gateway_configuration.
+func (m *GatewaysDataSourceModel) run(ctx context.Context, data *providerData, _ *diag.Diagnostics) error {
+	catalog, err := data.gateways.load(ctx, data.api)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "list the gateway catalog", err, nil)
-		return
+		return err
 	}
-	state.Gateways = []gatewayModel{}
+	m.Gateways = []gatewayAttributes{}
 	for _, name := range gatewayNames(catalog) { // sorted by name
-		if g := catalog[name]; state.match(&g) {
-			state.Gateways = append(state.Gateways, newGatewayModel(&g))
+		if g := catalog[name]; m.match(&g) {
+			m.Gateways = append(m.Gateways, newGatewayAttributes(&g))
 		}
 	}
-	state.ID = types.StringValue("gateways?name_contains=" + state.NameContains.ValueString() +
-		"&flow=" + state.Flow.ValueString() + "&tag=" + state.Tag.ValueString())
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	m.ID = types.StringValue("gateways?name_contains=" + m.NameContains.ValueString() +
+		"&flow=" + m.Flow.ValueString() + "&tag=" + m.Tag.ValueString())
+	return nil
 }

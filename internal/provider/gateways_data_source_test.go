@@ -15,7 +15,7 @@ import (
 	"github.com/processout/terraform-provider-processout/internal/emulator/processoutapi"
 )
 
-var gatewayFields = attributeNames(gatewayAttributes())
+var gatewayFields = attributeNames(gatewayDataSourceAttributes())
 
 // catalogNames returns the sorted names of the emulator's catalog entries
 // that keep accepts.

@@ -5,7 +5,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
@@ -25,52 +25,22 @@ var (
 )
 
 // ProjectResource manages a project supervised by the connected project.
-type ProjectResource struct {
-	objectResource[ProjectResourceModel, processout.Project, *ProjectResourceModel]
-}
+type ProjectResource struct{ configured }
 
-// ProjectResourceModel is the resource's state.
+// ProjectResourceModel is the resource's state: the project's attributes and
+// its private key, which only the create answer carries.
 type ProjectResourceModel struct {
-	ID                   types.String `tfsdk:"id"`
-	Name                 types.String `tfsdk:"name"`
-	DefaultCurrency      types.String `tfsdk:"default_currency"`
-	LogoURL              types.String `tfsdk:"logo_url"`
-	Email                types.String `tfsdk:"email"`
-	DunningConfiguration types.List   `tfsdk:"dunning_configuration"`
-	PublicMetadata       types.Map    `tfsdk:"public_metadata"`
-	SupervisorProjectID  types.String `tfsdk:"supervisor_project_id"`
-	RegionName           types.String `tfsdk:"region_name"`
-	Sandbox              types.Bool   `tfsdk:"sandbox"`
-	CreatedAt            types.String `tfsdk:"created_at"`
-	PrivateKey           types.String `tfsdk:"private_key"`
+	projectAttributes
+	PrivateKey types.String `tfsdk:"private_key"`
 }
 
-// dunningStepType is the object type of a dunning_configuration element.
-var dunningStepType = types.ObjectType{AttrTypes: map[string]attr.Type{"action": types.StringType, "delay_in_days": types.Int64Type}}
-
-// dunningActions are the steps ProcessOut's dunning engine knows.
-var dunningActions = []string{"retry", "cancel", "set_past_due", "leave_unchanged"}
+// projectFieldAttributes are the attributes ProcessOut's field errors may name.
+var projectFieldAttributes = map[string]bool{
+	"name": true, "default_currency": true, "logo_url": true, "email": true, "dunning_configuration": true, "public_metadata": true,
+}
 
 // NewProjectResource returns the resource.
-func NewProjectResource() resource.Resource {
-	r := &ProjectResource{}
-	r.what = "project"
-	r.attributes = map[string]bool{
-		"name": true, "default_currency": true, "logo_url": true, "email": true, "dunning_configuration": true, "public_metadata": true,
-	}
-	r.ops = objectOps[ProjectResourceModel, processout.Project]{
-		create: func(ctx context.Context, api *processout.Client, plan, _ *ProjectResourceModel) (*processout.Project, error) {
-			plan.PrivateKey = types.StringNull() // only this answer may carry it
-			return api.CreateSupervisedProject(ctx, plan.input(ctx))
-		},
-		read: (*processout.Client).GetProject,
-		update: func(ctx context.Context, api *processout.Client, plan, _, _ *ProjectResourceModel) (*processout.Project, error) {
-			return api.UpdateProject(ctx, plan.ID.ValueString(), plan.input(ctx))
-		},
-		remove: (*processout.Client).DeleteProject,
-	}
-	return r
-}
+func NewProjectResource() resource.Resource { return &ProjectResource{} }
 
 // Metadata implements resource.Resource.
 func (r *ProjectResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -79,28 +49,28 @@ func (r *ProjectResource) Metadata(_ context.Context, req resource.MetadataReque
 
 // Schema implements resource.Resource.
 func (r *ProjectResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	keep := stringplanmodifier.UseStateForUnknown()
+	useState := stringplanmodifier.UseStateForUnknown()
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A ProcessOut project supervised by the connected project (`POST /supervised-projects`).\n\n" +
 			"The project's `private_key` is returned only when the project is created: it is kept in state as a sensitive value " +
 			"and is **null after an import**.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "ID of the project (`proj_…`).", PlanModifiers: []planmodifier.String{keep}},
+			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "ID of the project (`proj_…`).", PlanModifiers: []planmodifier.String{useState}},
 			"name": schema.StringAttribute{
 				Required: true, MarkdownDescription: "Name of the project.",
 				Validators: []validator.String{stringvalidator.LengthBetween(1, 255)},
 			},
 			"default_currency": schema.StringAttribute{
 				Optional: true, Computed: true, MarkdownDescription: "ISO 4217 currency used to compute analytics amounts, such as `EUR`.",
-				PlanModifiers: []planmodifier.String{keep}, Validators: []validator.String{validate.Currency()},
+				PlanModifiers: []planmodifier.String{useState}, Validators: []validator.String{validate.Currency()},
 			},
 			"logo_url": schema.StringAttribute{
 				Optional: true, Computed: true, MarkdownDescription: "URL of the project's logo. Removing it from the configuration leaves the current logo.",
-				PlanModifiers: []planmodifier.String{keep}, Validators: []validator.String{validate.WebURL()},
+				PlanModifiers: []planmodifier.String{useState}, Validators: []validator.String{validate.WebURL()},
 			},
 			"email": schema.StringAttribute{
 				Optional: true, Computed: true, MarkdownDescription: "Contact email of the project. Removing it from the configuration leaves the current email.",
-				PlanModifiers: []planmodifier.String{keep}, Validators: []validator.String{validate.Email()},
+				PlanModifiers: []planmodifier.String{useState}, Validators: []validator.String{validate.Email()},
 			},
 			"dunning_configuration": schema.ListNestedAttribute{
 				Optional:            true,
@@ -118,18 +88,18 @@ func (r *ProjectResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 			},
 			"public_metadata": schema.MapAttribute{Optional: true, ElementType: types.StringType, MarkdownDescription: "Public key/value metadata."},
 			"supervisor_project_id": schema.StringAttribute{
-				Computed: true, MarkdownDescription: "ID of the supervising project.", PlanModifiers: []planmodifier.String{keep},
+				Computed: true, MarkdownDescription: "ID of the supervising project.", PlanModifiers: []planmodifier.String{useState},
 			},
 			"region_name": schema.StringAttribute{
-				Computed: true, MarkdownDescription: "Region hosting the project, such as `aws-us-east-1`.", PlanModifiers: []planmodifier.String{keep},
+				Computed: true, MarkdownDescription: "Region hosting the project, such as `aws-us-east-1`.", PlanModifiers: []planmodifier.String{useState},
 			},
 			"sandbox": schema.BoolAttribute{
 				Computed: true, MarkdownDescription: "Whether the project is a sandbox project.",
 				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
 			},
-			"created_at": schema.StringAttribute{Computed: true, MarkdownDescription: "Creation time (RFC 3339).", PlanModifiers: []planmodifier.String{keep}},
+			"created_at": schema.StringAttribute{Computed: true, MarkdownDescription: "Creation time (RFC 3339).", PlanModifiers: []planmodifier.String{useState}},
 			"private_key": schema.StringAttribute{
-				Computed: true, Sensitive: true, PlanModifiers: []planmodifier.String{keep},
+				Computed: true, Sensitive: true, PlanModifiers: []planmodifier.String{useState},
 				MarkdownDescription: "The project's secret key, returned by ProcessOut only at creation. Null after an import.",
 			},
 		},
@@ -141,58 +111,107 @@ func (r *ProjectResource) IdentitySchema(_ context.Context, _ resource.IdentityS
 	resp.IdentitySchema = idIdentitySchema("project")
 }
 
-type dunningStepModel struct {
-	Action      types.String `tfsdk:"action"`
-	DelayInDays types.Int64  `tfsdk:"delay_in_days"`
+// Create implements resource.Resource. The answer carries the project and,
+// only this once, its private key.
+func (r *ProjectResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan ProjectResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	in := plan.input(ctx, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
+		return
+	}
+	created, err := r.data.api.CreateSupervisedProject(ctx, in)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "create the project", err, projectFieldAttributes)
+		return
+	}
+	plan.setFromAPI(created)
+	plan.PrivateKey = stringOrNull(created.PrivateKey)
+	saveObject(ctx, &resp.State, resp.Identity, &plan, created.ID, &resp.Diagnostics)
 }
 
-func (m ProjectResourceModel) input(ctx context.Context) processout.ProjectInput {
+// Read implements resource.Resource. A project deleted out of band is
+// dropped from state, so the plan re-creates it. The private key stays as
+// the create left it.
+func (r *ProjectResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state ProjectResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
+		return
+	}
+	id := state.ID.ValueString()
+	found, err := r.data.api.GetProject(ctx, id)
+	if processout.IsNotFound(err) {
+		removeGone(ctx, resp, id)
+		return
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "read the project", err, nil)
+		return
+	}
+	state.setFromAPI(found)
+	saveObject(ctx, &resp.State, resp.Identity, &state, found.ID, &resp.Diagnostics)
+}
+
+// Update implements resource.Resource. The private key stays as the create
+// left it.
+func (r *ProjectResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan ProjectResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	in := plan.input(ctx, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
+		return
+	}
+	updated, err := r.data.api.UpdateProject(ctx, plan.ID.ValueString(), in)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "update the project", err, projectFieldAttributes)
+		return
+	}
+	plan.setFromAPI(updated)
+	saveObject(ctx, &resp.State, resp.Identity, &plan, updated.ID, &resp.Diagnostics)
+}
+
+// Delete implements resource.Resource. A project already gone is deleted.
+func (r *ProjectResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state ProjectResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
+		return
+	}
+	if err := r.data.api.DeleteProject(ctx, state.ID.ValueString()); err != nil && !processout.IsNotFound(err) {
+		addAPIError(&resp.Diagnostics, "delete the project", err, nil)
+	}
+}
+
+// ImportState implements resource.ResourceWithImportState: by ID and by
+// identity. The private key cannot be read back: it stays null.
+func (r *ProjectResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	importByID(ctx, req, resp)
+}
+
+// input is the project as the create and update calls send it.
+func (m ProjectResourceModel) input(ctx context.Context, diags *diag.Diagnostics) processout.ProjectInput {
 	in := processout.ProjectInput{
 		Name:            m.Name.ValueString(),
 		DefaultCurrency: m.DefaultCurrency.ValueString(),
 		LogoURL:         m.LogoURL.ValueString(),
 		Email:           m.Email.ValueString(),
-		PublicMetadata:  stringMap(ctx, m.PublicMetadata),
+		PublicMetadata:  stringMap(ctx, m.PublicMetadata, diags),
 	}
-	var steps []dunningStepModel
-	_ = m.DunningConfiguration.ElementsAs(ctx, &steps, false)
+	var steps []dunningStep
+	if !m.DunningConfiguration.IsNull() && !m.DunningConfiguration.IsUnknown() {
+		diags.Append(m.DunningConfiguration.ElementsAs(ctx, &steps, false)...)
+	}
 	for _, s := range steps {
 		in.DunningConfiguration = append(in.DunningConfiguration, processout.DunningAction{Action: s.Action.ValueString(), DelayInDays: s.DelayInDays.ValueInt64()})
 	}
 	return in
 }
 
-func (m *ProjectResourceModel) objectID() string { return m.ID.ValueString() }
-
-// fill keeps private_key when the answer has none: ProcessOut returns it only
-// at creation.
-func (m *ProjectResourceModel) fill(p *processout.Project) {
-	m.ID = types.StringValue(p.ID)
-	m.Name = types.StringValue(p.Name)
-	m.DefaultCurrency = stringOrNull(p.DefaultCurrency)
-	m.LogoURL = stringOrNull(p.LogoURL)
-	m.Email = stringOrNull(p.Email)
-	m.DunningConfiguration = keepEmpty(m.DunningConfiguration, dunningList(p.DunningConfiguration))
-	m.PublicMetadata = keepEmpty(m.PublicMetadata, stringMapOrNull(p.PublicMetadata))
-	m.SupervisorProjectID = ptrStringOrNull(p.SupervisorProjectID)
-	m.RegionName = stringOrNull(p.RegionName)
-	m.Sandbox = types.BoolValue(p.Sandbox)
-	m.CreatedAt = timeValue(p.CreatedAt)
-	if p.PrivateKey != "" {
-		m.PrivateKey = types.StringValue(p.PrivateKey)
-	}
-}
-
-// dunningList maps the API's steps to the list attribute; none is null.
-func dunningList(steps []processout.DunningAction) types.List {
-	if len(steps) == 0 {
-		return types.ListNull(dunningStepType)
-	}
-	elems := make([]attr.Value, len(steps))
-	for i, s := range steps {
-		elems[i] = types.ObjectValueMust(dunningStepType.AttrTypes, map[string]attr.Value{
-			"action": types.StringValue(s.Action), "delay_in_days": types.Int64Value(s.DelayInDays),
-		})
-	}
-	return types.ListValueMust(dunningStepType, elems)
+// setFromAPI takes the project's values as ProcessOut returned them.
+func (m *ProjectResourceModel) setFromAPI(p *processout.Project) {
+	prior := m.projectAttributes
+	m.projectAttributes = newProjectAttributes(p)
+	m.DunningConfiguration = emptyAsConfigured(prior.DunningConfiguration, m.DunningConfiguration, types.ListNull(dunningStepType))
+	m.PublicMetadata = emptyAsConfigured(prior.PublicMetadata, m.PublicMetadata, types.MapNull(types.StringType))
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
@@ -25,37 +26,20 @@ var (
 )
 
 // WebhookEndpointResource manages a webhook endpoint.
-type WebhookEndpointResource struct {
-	objectResource[WebhookEndpointResourceModel, processout.WebhookEndpoint, *WebhookEndpointResourceModel]
+type WebhookEndpointResource struct{ configured }
+
+// WebhookEndpointResourceModel is the resource's state: exactly the
+// endpoint's attributes.
+type WebhookEndpointResourceModel struct {
+	webhookEndpointAttributes
 }
 
-// WebhookEndpointResourceModel is the resource's state.
-type WebhookEndpointResourceModel struct {
-	ID              types.String `tfsdk:"id"`
-	URL             types.String `tfsdk:"url"`
-	EventsWhitelist types.Set    `tfsdk:"events_whitelist"`
-	Sandbox         types.Bool   `tfsdk:"sandbox"`
-	ProjectID       types.String `tfsdk:"project_id"`
-	CreatedAt       types.String `tfsdk:"created_at"`
-}
+// webhookEndpointFieldAttributes are the attributes ProcessOut's field errors may
+// name.
+var webhookEndpointFieldAttributes = map[string]bool{"url": true, "events_whitelist": true}
 
 // NewWebhookEndpointResource returns the resource.
-func NewWebhookEndpointResource() resource.Resource {
-	r := &WebhookEndpointResource{}
-	r.what = "webhook endpoint"
-	r.attributes = map[string]bool{"url": true, "events_whitelist": true}
-	r.ops = objectOps[WebhookEndpointResourceModel, processout.WebhookEndpoint]{
-		create: func(ctx context.Context, api *processout.Client, plan, _ *WebhookEndpointResourceModel) (*processout.WebhookEndpoint, error) {
-			return api.CreateWebhookEndpoint(ctx, plan.input(ctx))
-		},
-		read: (*processout.Client).GetWebhookEndpoint,
-		update: func(ctx context.Context, api *processout.Client, plan, _, _ *WebhookEndpointResourceModel) (*processout.WebhookEndpoint, error) {
-			return api.UpdateWebhookEndpoint(ctx, plan.ID.ValueString(), plan.input(ctx))
-		},
-		remove: (*processout.Client).DeleteWebhookEndpoint,
-	}
-	return r
-}
+func NewWebhookEndpointResource() resource.Resource { return &WebhookEndpointResource{} }
 
 // Metadata implements resource.Resource.
 func (r *WebhookEndpointResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -111,17 +95,89 @@ func (r *WebhookEndpointResource) IdentitySchema(_ context.Context, _ resource.I
 	resp.IdentitySchema = idIdentitySchema("webhook endpoint")
 }
 
-func (m WebhookEndpointResourceModel) input(ctx context.Context) processout.WebhookEndpointInput {
-	return processout.WebhookEndpointInput{URL: m.URL.ValueString(), EventsWhitelist: stringSet(ctx, m.EventsWhitelist)}
+// Create implements resource.Resource. The answer carries the endpoint, so
+// nothing is read back.
+func (r *WebhookEndpointResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan WebhookEndpointResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	in := plan.input(ctx, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
+		return
+	}
+	created, err := r.data.api.CreateWebhookEndpoint(ctx, in)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "create the webhook endpoint", err, webhookEndpointFieldAttributes)
+		return
+	}
+	plan.setFromAPI(created)
+	saveObject(ctx, &resp.State, resp.Identity, &plan, created.ID, &resp.Diagnostics)
 }
 
-func (m *WebhookEndpointResourceModel) objectID() string { return m.ID.ValueString() }
+// Read implements resource.Resource. An endpoint deleted out of band is
+// dropped from state, so the plan re-creates it.
+func (r *WebhookEndpointResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state WebhookEndpointResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
+		return
+	}
+	id := state.ID.ValueString()
+	found, err := r.data.api.GetWebhookEndpoint(ctx, id)
+	if processout.IsNotFound(err) {
+		removeGone(ctx, resp, id)
+		return
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "read the webhook endpoint", err, nil)
+		return
+	}
+	state.setFromAPI(found)
+	saveObject(ctx, &resp.State, resp.Identity, &state, found.ID, &resp.Diagnostics)
+}
 
-func (m *WebhookEndpointResourceModel) fill(w *processout.WebhookEndpoint) {
-	m.ID = types.StringValue(w.ID)
-	m.URL = types.StringValue(w.URL)
-	m.EventsWhitelist = stringSetOrNull(w.EventsWhitelist)
-	m.Sandbox = types.BoolValue(w.Sandbox)
-	m.ProjectID = types.StringValue(w.ProjectID)
-	m.CreatedAt = timeValue(w.CreatedAt)
+// Update implements resource.Resource.
+func (r *WebhookEndpointResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan WebhookEndpointResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	in := plan.input(ctx, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
+		return
+	}
+	updated, err := r.data.api.UpdateWebhookEndpoint(ctx, plan.ID.ValueString(), in)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "update the webhook endpoint", err, webhookEndpointFieldAttributes)
+		return
+	}
+	plan.setFromAPI(updated)
+	saveObject(ctx, &resp.State, resp.Identity, &plan, updated.ID, &resp.Diagnostics)
+}
+
+// Delete implements resource.Resource. An endpoint already gone is deleted.
+func (r *WebhookEndpointResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state WebhookEndpointResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
+		return
+	}
+	if err := r.data.api.DeleteWebhookEndpoint(ctx, state.ID.ValueString()); err != nil && !processout.IsNotFound(err) {
+		addAPIError(&resp.Diagnostics, "delete the webhook endpoint", err, nil)
+	}
+}
+
+// ImportState implements resource.ResourceWithImportState: by ID and by
+// identity.
+func (r *WebhookEndpointResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	importByID(ctx, req, resp)
+}
+
+// input is the endpoint as the create and update calls send it.
+func (m WebhookEndpointResourceModel) input(ctx context.Context, diags *diag.Diagnostics) processout.WebhookEndpointInput {
+	return processout.WebhookEndpointInput{URL: m.URL.ValueString(), EventsWhitelist: stringSet(ctx, m.EventsWhitelist, diags)}
+}
+
+// setFromAPI takes the endpoint's values as ProcessOut returned them.
+func (m *WebhookEndpointResourceModel) setFromAPI(w *processout.WebhookEndpoint) {
+	prior := m.EventsWhitelist
+	m.webhookEndpointAttributes = newWebhookEndpointAttributes(w)
+	m.EventsWhitelist = emptyAsConfigured(prior, m.EventsWhitelist, types.SetNull(types.StringType))
 }

@@ -7,10 +7,10 @@ import (
 	"github.com/processout/terraform-provider-processout/internal/processout"
 )
 
-// customerModel is one customer as the customer data sources expose it:
-// processout_customer's whole state, and one element of
-// processout_customers' `customers` list.
-type customerModel struct {
+// customerAttributes are a customer's values as Terraform holds them: the
+// state of the processout_customer data source and one element of
+// processout_customers.
+type customerAttributes struct {
 	ID             types.String `tfsdk:"id"`
 	ProjectID      types.String `tfsdk:"project_id"`
 	DefaultTokenID types.String `tfsdk:"default_token_id"`
@@ -46,10 +46,9 @@ type phoneModel struct {
 	DialingCode types.String `tfsdk:"dialing_code"`
 }
 
-// newCustomerModel converts an API customer; both customer data sources use
-// it, so they always agree on every field.
-func newCustomerModel(c *processout.Customer) customerModel {
-	m := customerModel{
+// newCustomerAttributes converts an API customer.
+func newCustomerAttributes(c *processout.Customer) customerAttributes {
+	m := customerAttributes{
 		ID:             types.StringValue(c.ID),
 		ProjectID:      stringOrNull(c.ProjectID),
 		DefaultTokenID: ptrStringOrNull(c.DefaultTokenID),
@@ -72,7 +71,7 @@ func newCustomerModel(c *processout.Customer) customerModel {
 		IsBusiness:     types.BoolValue(c.IsBusiness),
 		DateOfBirth:    ptrTimeValue(c.DateOfBirth),
 		RegisteredAt:   ptrTimeValue(c.RegisteredAt),
-		Metadata:       stringMapOrEmpty(c.Metadata),
+		Metadata:       stringMapValue(c.Metadata),
 		ReferenceID:    stringOrNull(c.ReferenceID),
 		Sandbox:        types.BoolValue(c.Sandbox),
 		CreatedAt:      timeValue(c.CreatedAt),
@@ -83,9 +82,10 @@ func newCustomerModel(c *processout.Customer) customerModel {
 	return m
 }
 
-// customerAttributes is the schema of customerModel, every attribute
-// read-only; processout_customer makes `id` its required argument.
-func customerAttributes() map[string]schema.Attribute {
+// customerDataSourceAttributes is the read-only schema of
+// customerAttributes; the processout_customer data source makes `id` its
+// required argument.
+func customerDataSourceAttributes() map[string]schema.Attribute {
 	return map[string]schema.Attribute{
 		"id":               computedString("ID of the customer (`cust_…`)."),
 		"project_id":       computedString("ID of the project the customer belongs to."),

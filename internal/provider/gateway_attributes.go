@@ -10,10 +10,10 @@ import (
 // gatewayFlows are the payment flows a catalog entry can support.
 var gatewayFlows = []string{"one-off", "subscription", "tokenization"}
 
-// gatewayModel is one gateway catalog entry as the gateway data sources
-// expose it: processout_gateway's state and one element of
-// processout_gateways' `gateways` list.
-type gatewayModel struct {
+// gatewayAttributes are a gateway catalog entry's values as Terraform holds
+// them: the state of the processout_gateway data source and one element of
+// processout_gateways.
+type gatewayAttributes struct {
 	ID                    types.String `tfsdk:"id"`
 	Name                  types.String `tfsdk:"name"`
 	DisplayName           types.String `tfsdk:"display_name"`
@@ -30,9 +30,9 @@ type gatewayModel struct {
 	PublicSettings        types.List   `tfsdk:"public_settings"`
 }
 
-// newGatewayModel converts a catalog entry; both gateway data sources use it.
-func newGatewayModel(g *processout.Gateway) gatewayModel {
-	return gatewayModel{
+// newGatewayAttributes converts a catalog entry.
+func newGatewayAttributes(g *processout.Gateway) gatewayAttributes {
+	return gatewayAttributes{
 		ID:                    stringOrNull(string(g.ID)),
 		Name:                  types.StringValue(g.Name),
 		DisplayName:           stringOrNull(g.DisplayName),
@@ -50,9 +50,9 @@ func newGatewayModel(g *processout.Gateway) gatewayModel {
 	}
 }
 
-// gatewayAttributes is the schema of gatewayModel, every attribute
-// read-only; processout_gateway makes `name` its required argument.
-func gatewayAttributes() map[string]schema.Attribute {
+// gatewayDataSourceAttributes is the read-only schema of gatewayAttributes;
+// the processout_gateway data source makes `name` its required argument.
+func gatewayDataSourceAttributes() map[string]schema.Attribute {
 	return map[string]schema.Attribute{
 		"id":                      computedString("Catalog ID of the gateway, as a string (such as `\"6\"`); gateway configurations carry it as `gateway_id`."),
 		"name":                    computedString("Name (slug) of the gateway, such as `stripe`: the `gateway_name` of `processout_gateway_configuration`."),

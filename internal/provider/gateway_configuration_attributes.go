@@ -7,10 +7,12 @@ import (
 	"github.com/processout/terraform-provider-processout/internal/processout"
 )
 
-// gatewayConfigurationModel is one gateway configuration as the gateway
-// configuration data sources expose it. The credentials (`settings`) are
-// write-only in ProcessOut and never part of it.
-type gatewayConfigurationModel struct {
+// gatewayConfigurationAttributes are a gateway configuration's values as
+// Terraform holds them: the processout_gateway_configuration resource's model
+// embeds them, and they are the state of the processout_gateway_configuration
+// data source and one element of processout_gateway_configurations. The
+// credentials are write-only in ProcessOut and never part of them.
+type gatewayConfigurationAttributes struct {
 	ID                         types.String `tfsdk:"id"`
 	GatewayName                types.String `tfsdk:"gateway_name"`
 	GatewayID                  types.Int64  `tfsdk:"gateway_id"`
@@ -21,21 +23,20 @@ type gatewayConfigurationModel struct {
 	ProcessingRegion           types.String `tfsdk:"processing_region"`
 	MerchantAccountCountryCode types.String `tfsdk:"merchant_account_country_code"`
 	Metadata                   types.Map    `tfsdk:"metadata"`
-	SubAccountsEnabled         types.List   `tfsdk:"sub_accounts_enabled"`
+	SubAccountsEnabled         types.Set    `tfsdk:"sub_accounts_enabled"`
 	PublicKeys                 types.Map    `tfsdk:"public_keys"`
 	Sandbox                    types.Bool   `tfsdk:"sandbox"`
 	ProjectID                  types.String `tfsdk:"project_id"`
 	CreatedAt                  types.String `tfsdk:"created_at"`
 }
 
-// newGatewayConfigurationModel converts an API gateway configuration; both
-// gateway configuration data sources use it.
-func newGatewayConfigurationModel(g *processout.GatewayConfiguration) gatewayConfigurationModel {
+// newGatewayConfigurationAttributes converts an API gateway configuration.
+func newGatewayConfigurationAttributes(g *processout.GatewayConfiguration) gatewayConfigurationAttributes {
 	gatewayID := types.Int64Null()
 	if g.GatewayID != "" {
 		gatewayID = types.Int64Value(g.GatewayID.Int())
 	}
-	return gatewayConfigurationModel{
+	return gatewayConfigurationAttributes{
 		ID:                         types.StringValue(g.ID),
 		GatewayName:                stringOrNull(g.GatewayName),
 		GatewayID:                  gatewayID,
@@ -45,19 +46,19 @@ func newGatewayConfigurationModel(g *processout.GatewayConfiguration) gatewayCon
 		DefaultCurrency:            stringOrNull(g.DefaultCurrency),
 		ProcessingRegion:           ptrStringOrNull(g.ProcessingRegion),
 		MerchantAccountCountryCode: ptrStringOrNull(g.MerchantAccountCountryCode),
-		Metadata:                   stringMapOrEmpty(g.Metadata),
-		SubAccountsEnabled:         stringListValue(g.SubAccountsEnabled),
-		PublicKeys:                 stringMapOrEmpty(g.PublicKeys),
+		Metadata:                   stringMapValue(g.Metadata),
+		SubAccountsEnabled:         stringSetValue(g.SubAccountsEnabled),
+		PublicKeys:                 stringMapValue(g.PublicKeys),
 		Sandbox:                    types.BoolValue(g.Sandbox),
 		ProjectID:                  stringOrNull(g.ProjectID),
 		CreatedAt:                  timeValue(g.CreatedAt),
 	}
 }
 
-// gatewayConfigurationAttributesRO is the schema of
-// gatewayConfigurationModel, every attribute read-only;
-// processout_gateway_configuration makes `id` its required argument.
-func gatewayConfigurationAttributesRO() map[string]schema.Attribute {
+// gatewayConfigurationDataSourceAttributes is the read-only schema of
+// gatewayConfigurationAttributes; the processout_gateway_configuration data
+// source makes `id` its required argument.
+func gatewayConfigurationDataSourceAttributes() map[string]schema.Attribute {
 	return map[string]schema.Attribute{
 		"id":           computedString("ID of the gateway configuration (`gway_conf_…`)."),
 		"gateway_name": computedString("Name (slug) of the configured gateway, such as `stripe`."),
@@ -71,7 +72,7 @@ func gatewayConfigurationAttributesRO() map[string]schema.Attribute {
 		"processing_region":             computedString("Processing region, such as `EEA` or `UK`, if set."),
 		"merchant_account_country_code": computedString("Country of the merchant account at the gateway, if known."),
 		"metadata":                      computedStringMap("Metadata of the configuration (empty when there is none)."),
-		"sub_accounts_enabled":          computedStringList("Sub-accounts enabled on the configuration (empty when there are none)."),
+		"sub_accounts_enabled":          computedStringSet("Sub-accounts enabled on the configuration (empty when there are none)."),
 		"public_keys":                   computedStringMap("Public (non-secret) part of the gateway credentials, such as `public_key`. The secret `settings` are never returned."),
 		"sandbox":                       computedBool("Whether the configuration belongs to the sandbox."),
 		"project_id":                    computedString("ID of the project the configuration belongs to."),
