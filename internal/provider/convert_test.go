@@ -37,14 +37,19 @@ func TestEmptyAsConfigured(t *testing.T) {
 	}
 }
 
-// TestDataSourceCollectionsAreNeverNull: the conversions give empty
-// collections for absent API values, so data sources never read null.
-func TestDataSourceCollectionsAreNeverNull(t *testing.T) {
+// TestDataSourceCollectionsAreKnown: the conversions give empty collections
+// for absent API values, so data sources read them without a null check. A
+// webhook endpoint's events_whitelist is the one exception: null is "every
+// event".
+func TestDataSourceCollectionsAreKnown(t *testing.T) {
 	for name, v := range map[string]attr.Value{
 		"map": stringMapValue(nil), "set": stringSetValue(nil), "list": stringListValue(nil), "dunning": dunningStepsValue(nil),
 	} {
 		if v.IsNull() || v.IsUnknown() {
 			t.Errorf("%s: %v, want known and empty", name, v)
 		}
+	}
+	if v := eventsWhitelistValue(nil); !v.IsNull() {
+		t.Errorf("events_whitelist of an endpoint receiving every event: %v, want null", v)
 	}
 }

@@ -24,11 +24,22 @@ func newWebhookEndpointAttributes(w *processout.WebhookEndpoint) webhookEndpoint
 	return webhookEndpointAttributes{
 		ID:              types.StringValue(w.ID),
 		URL:             types.StringValue(w.URL),
-		EventsWhitelist: stringSetValue(w.EventsWhitelist),
+		EventsWhitelist: eventsWhitelistValue(w.EventsWhitelist),
 		Sandbox:         types.BoolValue(w.Sandbox),
 		ProjectID:       stringOrNull(w.ProjectID),
 		CreatedAt:       timeValue(w.CreatedAt),
 	}
+}
+
+// eventsWhitelistValue is the one collection that is null when ProcessOut
+// holds none: null is "every event", and the resource refuses an empty set
+// (which reads as "no event"), so that a listed endpoint's whitelist can be
+// fed back into processout_webhook_endpoint (the for_each adoption pattern).
+func eventsWhitelistValue(events []string) types.Set {
+	if len(events) == 0 {
+		return types.SetNull(types.StringType)
+	}
+	return stringSetValue(events)
 }
 
 // webhookEndpointDataSourceAttributes is the read-only schema of
@@ -37,7 +48,7 @@ func webhookEndpointDataSourceAttributes() map[string]schema.Attribute {
 	return map[string]schema.Attribute{
 		"id":               computedString("ID of the webhook endpoint."),
 		"url":              computedString("URL that receives the events."),
-		"events_whitelist": computedStringSet("Names of the events delivered, such as `transaction.captured`; empty when every event is delivered."),
+		"events_whitelist": computedStringSet("Names of the events delivered, such as `transaction.captured`; null when every event is delivered."),
 		"sandbox":          computedBool("Whether the endpoint belongs to the sandbox."),
 		"project_id":       computedString("ID of the project the endpoint belongs to."),
 		"created_at":       computedString("Creation time (RFC 3339)."),

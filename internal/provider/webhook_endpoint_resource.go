@@ -177,7 +177,5 @@ func (m WebhookEndpointResourceModel) input(ctx context.Context, diags *diag.Dia
 
 // setFromAPI takes the endpoint's values as ProcessOut returned them.
 func (m *WebhookEndpointResourceModel) setFromAPI(w *processout.WebhookEndpoint) {
-	prior := m.EventsWhitelist
 	m.webhookEndpointAttributes = newWebhookEndpointAttributes(w)
-	m.EventsWhitelist = emptyAsConfigured(prior, m.EventsWhitelist, types.SetNull(types.StringType))
 }
