@@ -36,7 +36,8 @@ func main() {
 	}
 }
 
-// connectionStates are Membrane's connection states (reference §6.1).
+// connectionStates are Membrane's connection states
+// (internal/emulator/membraneapi/CONTRACT.md §6).
 var connectionStates = []string{"BUILDING", "CLIENT_ACTION_REQUIRED", "CONFIGURATION_ERROR", "SETUP_FAILED", "READY", "DISCONNECTING"}
 
 type options struct {

@@ -8,7 +8,7 @@ import (
 	"strings"
 )
 
-// actRequest is the strict body of POST /act (reference §6.3): exactly one
+// actRequest is the strict body of POST /act (CONTRACT.md §9): exactly one
 // of id, key, api or code; unknown keys are rejected.
 type actRequest struct {
 	ID             *string          `json:"id"`

@@ -23,7 +23,7 @@ type Connection struct {
 	ProjectSecret                                 string `json:"-"`
 }
 
-// Connection states (reference §6.1).
+// Connection states (CONTRACT.md §6).
 const (
 	StateReady         = "READY"
 	StateDisconnecting = "DISCONNECTING"
@@ -78,7 +78,7 @@ func (s *Server) SetConnectionState(id, state string, connected bool) bool {
 	return false
 }
 
-// connectionJSON is a connection as the API returns it (reference §6.1).
+// connectionJSON is a connection as the API returns it (CONTRACT.md §6).
 type connectionJSON struct {
 	ID             string `json:"id"`
 	Name           string `json:"name"`

@@ -6,7 +6,7 @@ import (
 	"net/http"
 )
 
-// ErrorBody is Membrane's error JSON (reference §4). ActionRunID is set on
+// ErrorBody is Membrane's error JSON (CONTRACT.md §4). ActionRunID is set on
 // failed action runs and /act calls.
 type ErrorBody struct {
 	Type        string `json:"type"`

@@ -13,7 +13,7 @@ import (
 // upstreamHost is the Host upstream requests carry.
 const upstreamHost = "api.processout.com"
 
-// strippedHeaders are never forwarded upstream (reference §6.4); every
+// strippedHeaders are never forwarded upstream (CONTRACT.md §7); every
 // x-forwarded-* header is stripped as well.
 var strippedHeaders = []string{
 	"Host", "X-Request-Id", "X-Real-Ip", "X-Scheme", "X-Original-Forwarded-For",

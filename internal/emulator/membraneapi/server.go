@@ -4,8 +4,9 @@
 // (list, run) and /act. Proxy calls and action runs are served in-process by
 // an upstream http.Handler, normally the ProcessOut emulator.
 //
-// See ACTIONS.md in this directory for the ProcessOut action table and the
-// run contract.
+// See CONTRACT.md in this directory for the API contract it implements (with
+// sources and confidence), and ACTIONS.md for the ProcessOut action table
+// and the run contract.
 package membraneapi
 
 import (

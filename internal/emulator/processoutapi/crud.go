@@ -21,7 +21,8 @@ type kindSpec struct {
 
 	// find resolves a path or cursor id to a record the caller may see
 	// (nil: not found). Default: an object of the authenticated project in
-	// the authenticated mode (sandbox and live data are separate, §1).
+	// the authenticated mode (sandbox and live data are separate,
+	// CONTRACT.md §2).
 	find func(s *Server, c *reqCtx, id string) *record
 	// items returns the ascending records a list covers, filters applied.
 	// Default: the authenticated project's list in the authenticated mode.
@@ -161,7 +162,7 @@ type expansions map[string]bool
 
 var indexedExpand = regexp.MustCompile(`^expand\[[0-9]*\]$`)
 
-// parseExpand merges every expand encoding of reference §2: expand[]=a,
+// parseExpand merges every expand encoding of CONTRACT.md §6: expand[]=a,
 // expand=a&expand=b, expand[0]=a, comma-joined values, and "expand": [...]
 // (or a string) in POST/PUT bodies.
 func parseExpand(q url.Values, body map[string]any) []string {
@@ -218,7 +219,7 @@ func (c *reqCtx) expansions(k *kindSpec) (expansions, *apiError) {
 
 // objectID reads the "id" of a create body and returns the function that
 // gives the new object's id once the body is known to be valid: the
-// caller-supplied id (honouring it is [U], reference §5d), or prefix + 32
+// caller-supplied id (honouring it is [U], CONTRACT.md §10), or prefix + 32
 // random characters of charset when it is null or absent. A supplied id must
 // be 1–128 letters, digits, "_" or "-", must not start with "test-" (the
 // sandbox username prefix) and must be free; otherwise 400

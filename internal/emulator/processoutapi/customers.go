@@ -10,7 +10,7 @@ import (
 	"time"
 )
 
-// Customer is a ProcessOut customer (reference §5d).
+// Customer is a ProcessOut customer (CONTRACT.md §15).
 type Customer struct {
 	ID             string          `json:"id"`
 	Project        *Project        `json:"project,omitempty"` // expand=project
@@ -122,8 +122,8 @@ func createCustomer(s *Server, c *reqCtx, in *input) (object, *apiError) {
 }
 
 // applyCustomer validates a create/update body into cu. Update semantics
-// [U] (reference §5d): null/absent = unchanged; a provided metadata map
-// replaces the stored one whole. Free-text fields keep ""
+// [U] (CONTRACT.md §10, §15): null/absent = unchanged; a provided metadata
+// map replaces the stored one whole. Free-text fields keep ""
 // as ""; code fields (currency, country_code, ip_address, sex,
 // default_token_id) and date_of_birth are cleared to null by "";
 // registered_at "" resets it to created_at. Phone numbers are stored with a

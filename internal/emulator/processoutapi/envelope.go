@@ -19,7 +19,7 @@ type response struct {
 }
 
 // apiError is an error answer: {"success": false, "error_type", "message",
-// "invalid_fields"?} (reference §4).
+// "invalid_fields"?} (CONTRACT.md §4).
 type apiError struct {
 	status  int
 	typ     string
@@ -64,7 +64,7 @@ func okObject(key string, object any) response {
 // okDeleted is the delete answer {"success": true}, HTTP 200, never a 204.
 func okDeleted() response { return okBody(map[string]any{"success": true}) }
 
-// okList is the list envelope of reference §3.
+// okList is the list envelope of CONTRACT.md §3.
 func okList(plural string, items []any, p pageParams, hasMore bool, total int) response {
 	return okBody(map[string]any{
 		"success":     true,

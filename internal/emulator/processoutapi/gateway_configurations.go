@@ -10,7 +10,7 @@ import (
 )
 
 // GatewayConfiguration is a project's configuration of a catalog gateway
-// (reference §5b). Its credentials (`settings`) are write-only: accepted on
+// (CONTRACT.md §13). Its credentials (`settings`) are write-only: accepted on
 // create and update, never rendered (see Server.ReceivedSettings).
 type GatewayConfiguration struct {
 	ID                         string            `json:"id"`                // gway_conf_ + 32 lowercase alphanumerics
@@ -36,7 +36,7 @@ type GatewayConfiguration struct {
 
 var processingRegions = []string{"EEA", "EEA-UK", "UK", "US"}
 
-// Known values of the list `filter` option (reference §3).
+// Known values of the list `filter` option (CONTRACT.md §5, §13).
 var gatewayFilters = map[string]func(*Gateway) bool{
 	"card-payments":               func(g *Gateway) bool { return slices.Contains(g.Tags, "credit-card") },
 	"alternative-payment-methods": (*Gateway).isAPM,
@@ -94,7 +94,7 @@ func (gc *GatewayConfiguration) view(s *Server, vc viewCtx) any {
 // listGatewayConfigurations serves GET /gateway-configurations and
 // GET /gateways/{name}/gateway-configurations.
 //
-// Decision on with_disabled ([I]/[U], reference §5b/§10): with the secret key
+// Decision on with_disabled ([I]/[U], CONTRACT.md §13): with the secret key
 // every configuration is listed, disabled ones included, whatever
 // with_disabled says; in public-key mode (empty secret, client SDKs)
 // disabled configurations are hidden unless with_disabled=true.

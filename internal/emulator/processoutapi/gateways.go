@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-// Gateway is an entry of the gateway catalog (reference §5b). The catalog
+// Gateway is an entry of the gateway catalog (CONTRACT.md §12). The catalog
 // endpoints are a non-public convention [U]: GET /gateways (list envelope,
 // key "gateways") and GET /gateways/{name} (key "gateway"), where {name} is
 // the slug; the numeric id is accepted there too.

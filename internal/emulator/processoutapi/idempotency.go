@@ -5,7 +5,7 @@ import (
 	"time"
 )
 
-// Idempotency-Key emulation (reference §8, [U] convention):
+// Idempotency-Key emulation (CONTRACT.md §8, [U] convention):
 //   - the key is scoped to (project, mode, method, path); the same key on a
 //     different path or method is independent;
 //   - the final answer (status, body, content type) is cached for 24 h and

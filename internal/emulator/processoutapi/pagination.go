@@ -13,7 +13,7 @@ const (
 	maxLimit     = 100
 )
 
-// pageParams are the list options of reference §3.
+// pageParams are the list options of CONTRACT.md §5.
 type pageParams struct {
 	limit      int
 	desc       bool
@@ -30,7 +30,7 @@ func (p pageParams) orderName() string {
 
 func (p pageParams) cursor() string { return p.startAfter + p.endBefore }
 
-// optionValue reads a query option leniently (reference §2): SDKs send unset
+// optionValue reads a query option leniently (CONTRACT.md §9): SDKs send unset
 // options as "", "null" (Node), "None" (Python) or a bare key (Ruby); all of
 // them mean "absent".
 func optionValue(q url.Values, name string) string {

@@ -8,7 +8,7 @@ import (
 	"unicode/utf8"
 )
 
-// Project is a ProcessOut project (reference §5a).
+// Project is a ProcessOut project (CONTRACT.md §11).
 type Project struct {
 	ID                    string            `json:"id"`
 	SupervisorProject     *Project          `json:"supervisor_project,omitempty"` // expand=supervisor_project
@@ -212,7 +212,7 @@ func createProject(s *Server, c *reqCtx, in *input) (object, *apiError) {
 
 // updateProject serves PUT /projects/{id}: name, logo_url, email,
 // default_currency, dunning_configuration and public_metadata; null or
-// absent leaves a field unchanged [U] (reference §5a/§10).
+// absent leaves a field unchanged [U] (CONTRACT.md §10, §11).
 func updateProject(s *Server, c *reqCtx, in *input, obj object) *apiError {
 	applyProject(in, as[*Project](obj), false)
 	return in.err()

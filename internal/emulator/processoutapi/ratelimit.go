@@ -3,11 +3,11 @@ package processoutapi
 import "time"
 
 // nominalRateLimit is what x-ratelimit reports when no limit is enforced
-// (the docs' worked example, reference §7).
+// (the docs' worked example, CONTRACT.md §7).
 const nominalRateLimit = 3000
 
 // rateLimiter is a token bucket (equivalent to GCRA) per project and mode:
-// sandbox traffic has its own limit, as reference §7 describes. Decision:
+// sandbox traffic has its own limit, as CONTRACT.md §7 describes. Decision:
 // the bucket holds a full minute's worth (burst = limit) and refills
 // continuously at limit/60 tokens per second, so a limit of 60 allows 60
 // quick requests and then one per second. Each authenticated request takes

@@ -155,7 +155,7 @@ func TestSandboxMode(t *testing.T) {
 	}
 }
 
-// TestSDKNoise sends what the SDKs put on the wire (reference §2).
+// TestSDKNoise sends what the SDKs put on the wire (CONTRACT.md §9).
 func TestSDKNoise(t *testing.T) {
 	_, c := newTestServer(t, Options{})
 	goBody := `{"expand":null,"filter":"","limit":0,"end_before":"","start_after":"",

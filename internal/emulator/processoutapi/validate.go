@@ -15,7 +15,7 @@ import (
 
 // input reads the fields of a create or update body and collects every
 // validation failure, so that one 400 answer names all invalid fields.
-// Per reference §2, a JSON null means "not provided", exactly like an absent
+// Per CONTRACT.md §9, a JSON null means "not provided", exactly like an absent
 // key; unknown keys (including the options SDKs echo into bodies) are ignored.
 type input struct {
 	m    map[string]any
@@ -195,7 +195,7 @@ func (in *input) strList(name, code string) ([]string, bool) {
 }
 
 // timestamp reads a date input: RFC 3339 (any precision), RFC 1123, or a
-// plain YYYY-MM-DD date (reference §3: "RFC1123 date or timestamp").
+// plain YYYY-MM-DD date (CONTRACT.md §10: "RFC1123 date or timestamp").
 // empty reports a provided "" (which clears the field).
 func (in *input) timestamp(name, code string) (t time.Time, ok, empty bool) {
 	s, provided := in.str(name, code)

@@ -9,7 +9,7 @@ import (
 
 // WebhookEndpoint is a project's webhook destination.
 //
-// Non-public convention [U] (reference §5c): no public API exists; the
+// Non-public convention [U] (CONTRACT.md §14): no public API exists; the
 // emulator serves GET/POST /webhook-endpoints and GET/PUT/DELETE
 // /webhook-endpoints/{id} with keys webhook_endpoint / webhook_endpoints.
 // The id prefix "whe_" is an emulator choice (the real prefix is unknown).
