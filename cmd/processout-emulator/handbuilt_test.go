@@ -10,10 +10,10 @@ import (
 
 func TestSeedHandBuiltFlag(t *testing.T) {
 	o, err := parseFlags([]string{"-seed-handbuilt"}, io.Discard)
-	if err != nil || !o.cfg.HandBuilt {
-		t.Fatalf("-seed-handbuilt: %+v, %v", o.cfg, err)
+	if err != nil || !o.seedHandBuilt {
+		t.Fatalf("-seed-handbuilt: %+v, %v", o, err)
 	}
-	if o, _ := parseFlags(nil, io.Discard); o.cfg.HandBuilt {
+	if o, _ := parseFlags(nil, io.Discard); o.seedHandBuilt {
 		t.Fatal("seeded a hand-built project by default")
 	}
 

@@ -23,6 +23,7 @@ import (
 	"syscall"
 
 	"github.com/processout/terraform-provider-processout/internal/emulator"
+	"github.com/processout/terraform-provider-processout/internal/emulator/scenario"
 )
 
 func main() {
@@ -43,6 +44,7 @@ var connectionStates = []string{"BUILDING", "CLIENT_ACTION_REQUIRED", "CONFIGURA
 type options struct {
 	processoutAddr, membraneAddr, exportsFile string
 	cfg                                       emulator.Config
+	seedHandBuilt                             bool // set the hand-built scene (scenario.SeedHandBuilt)
 }
 
 func parseFlags(args []string, stderr io.Writer) (options, error) {
@@ -57,7 +59,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.IntVar(&o.cfg.RateLimitPerMinute, "rate-limit", 0, "ProcessOut requests per minute per project; 0 = unlimited")
 	fs.Int64Var(&o.cfg.Seed, "seed", 1, "seed for ids and fault rolls")
 	fs.StringVar(&o.exportsFile, "exports-file", "", "also write the export lines to this file (atomically, once listening)")
-	fs.BoolVar(&o.cfg.HandBuilt, "seed-handbuilt", false, "also seed a hand-built project to adopt: gateway configurations, webhook endpoints, a supervised project")
+	fs.BoolVar(&o.seedHandBuilt, "seed-handbuilt", false, "also seed a hand-built project to adopt: gateway configurations, webhook endpoints, a supervised project")
 	fs.StringVar(&o.cfg.ConnectionState, "connection-state", "READY", "state of the seeded Membrane connection: "+fmt.Sprint(connectionStates))
 	if err := fs.Parse(args); err != nil {
 		return o, err
@@ -92,7 +94,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer e.Close()
-	exports := e.Exports()
+	var handBuilt scenario.HandBuilt // empty without -seed-handbuilt
+	if o.seedHandBuilt {
+		// Before the exports: clients learn the addresses from them.
+		if handBuilt, err = scenario.SeedHandBuilt(e); err != nil {
+			return err
+		}
+	}
+	exports := shellExports(e)
 	if o.exportsFile != "" {
 		if err := writeAtomically(o.exportsFile, exports); err != nil {
 			return err
@@ -100,13 +109,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		defer os.Remove(o.exportsFile)
 	}
 	fmt.Fprint(stdout, exports)
-	printSummary(stderr, e, o)
+	printSummary(stderr, e, handBuilt, o)
 	<-ctx.Done()
 	fmt.Fprintln(stderr, "processout-emulator: shutting down")
 	return nil
 }
 
-func printSummary(w io.Writer, e *emulator.Emulator, o options) {
+func printSummary(w io.Writer, e *emulator.Emulator, handBuilt scenario.HandBuilt, o options) {
 	limit := "none"
 	if o.cfg.RateLimitPerMinute > 0 {
 		limit = fmt.Sprintf("%d/min", o.cfg.RateLimitPerMinute)
@@ -115,9 +124,9 @@ func printSummary(w io.Writer, e *emulator.Emulator, o options) {
 	fmt.Fprintf(w, "  ProcessOut API  %s  project %s (sandbox, %d customers)\n", e.ProcessOutURL, e.Project.ProjectID, o.cfg.Customers)
 	fmt.Fprintf(w, "  Membrane API    %s  workspace %s, tenant %s, connection %s (%s)\n",
 		e.MembraneURL, e.Workspace.Key, e.TenantKey, e.Connection.ID, e.Connection.State)
-	if n := e.HandBuilt.Count(); n > 0 {
-		fmt.Fprintf(w, "  hand-built seed: %s (%d objects to adopt)\n", e.HandBuilt, n)
-		for _, id := range e.HandBuilt.SupervisedProjects {
+	if n := handBuilt.Count(); n > 0 {
+		fmt.Fprintf(w, "  hand-built seed: %s (%d objects to adopt)\n", handBuilt, n)
+		for _, id := range handBuilt.SupervisedProjects {
 			fmt.Fprintf(w, "  hand-built supervised project %s\n", id) // no list data source covers these
 		}
 	}

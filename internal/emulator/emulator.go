@@ -2,6 +2,8 @@
 // ProcessOut API emulator and the Membrane API emulator in front of it, each
 // on its own local port, both behind one seeded fault injector, seeded with a
 // sandbox project, a workspace, a tenant token and a READY connection.
+// Scenes for rehearsals (the hand-built project to adopt) are set on a
+// running emulator by package scenario.
 package emulator
 
 import (
@@ -33,10 +35,6 @@ type Config struct {
 	FaultRate          float64
 	RateLimitPerMinute int    // ProcessOut per-project limit; 0 = none
 	ConnectionState    string // the seeded connection's state; "" = READY
-	// HandBuilt seeds the project as a team that set ProcessOut up by hand
-	// would have it: gateway configurations, webhook endpoints and a
-	// supervised project (see Emulator.HandBuilt), for adoption rehearsals.
-	HandBuilt bool
 }
 
 // Seeded names.
@@ -63,8 +61,6 @@ type Emulator struct {
 	TenantKey  string
 	Token      string // static bearer token for the tenant
 	Connection membraneapi.Connection
-	// HandBuilt lists the objects of Config.HandBuilt (empty without it).
-	HandBuilt HandBuilt
 
 	servers   []*http.Server
 	closeOnce sync.Once
@@ -79,13 +75,6 @@ func Start(cfg Config) (*Emulator, error) {
 // on membraneAddr.
 func StartOn(cfg Config, processoutAddr, membraneAddr string) (*Emulator, error) {
 	e := build(cfg)
-	if cfg.HandBuilt {
-		var err error
-		if e.HandBuilt, err = e.seedHandBuilt(); err != nil {
-			e.Close()
-			return nil, err
-		}
-	}
 	poLn, err := net.Listen("tcp", processoutAddr)
 	if err != nil {
 		return nil, fmt.Errorf("listening for ProcessOut on %s: %w", processoutAddr, err)

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -121,57 +120,6 @@ func TestActionRunEndToEnd(t *testing.T) {
 	}
 	if !strings.HasPrefix(emutest.As[string](t, body.Output.Items[0]["id"]), "cust_") {
 		t.Fatalf("item %v", body.Output.Items[0])
-	}
-}
-
-func TestEnvAndExports(t *testing.T) {
-	e := start(t, Config{Seed: 3})
-	sets := map[string]map[string]string{"active": e.Env(), "workspace": e.WorkspaceEnv(), "direct": e.DirectEnv()}
-	wantKeys := map[string][]string{
-		"active":    {"MEMBRANE_API_URL", "MEMBRANE_ACCESS_TOKEN", "PROCESSOUT_CONNECTION_ID"},
-		"workspace": {"MEMBRANE_API_URL", "MEMBRANE_WORKSPACE_KEY", "MEMBRANE_WORKSPACE_SECRET", "MEMBRANE_TENANT_KEY", "PROCESSOUT_CONNECTION_ID"},
-		"direct":    {"PROCESSOUT_API_URL", "PROCESSOUT_PROJECT_ID", "PROCESSOUT_PROJECT_SECRET"},
-	}
-	for name, keys := range wantKeys {
-		if len(sets[name]) != len(keys) {
-			t.Fatalf("%s env has %d keys: %v", name, len(sets[name]), sets[name])
-		}
-		for _, k := range keys {
-			if sets[name][k] == "" {
-				t.Errorf("%s: %s is empty", name, k)
-			}
-		}
-	}
-	if e.Env()["MEMBRANE_API_URL"] != e.MembraneURL || e.DirectEnv()["PROCESSOUT_API_URL"] != e.ProcessOutURL ||
-		e.DirectEnv()["PROCESSOUT_PROJECT_ID"] != e.Project.ProjectID || e.Env()["PROCESSOUT_CONNECTION_ID"] != e.Connection.ID {
-		t.Fatalf("Env %v / %v", e.Env(), e.DirectEnv())
-	}
-	line := regexp.MustCompile(`^(# )?export ([A-Z_]+)='([^']*)'$`)
-	active := 0
-	for _, l := range strings.Split(strings.TrimSuffix(e.Exports(), "\n"), "\n") {
-		if strings.HasPrefix(l, "# Alternative") {
-			continue
-		}
-		m := line.FindStringSubmatch(l)
-		if m == nil {
-			t.Fatalf("bad export line %q", l)
-		}
-		if m[1] == "" {
-			active++
-			if e.Env()[m[2]] != m[3] {
-				t.Fatalf("active export %q does not match Env", l)
-			}
-		}
-	}
-	if active != len(e.Env()) {
-		t.Fatalf("%d active exports, want %d:\n%s", active, len(e.Env()), e.Exports())
-	}
-}
-
-func TestExportsQuotesValues(t *testing.T) {
-	e := &Emulator{MembraneURL: "http://x/it's"}
-	if !strings.Contains(e.Exports(), `export MEMBRANE_API_URL='http://x/it'\''s'`) {
-		t.Fatalf("Exports:\n%s", e.Exports())
 	}
 }
 

@@ -25,6 +25,7 @@ import (
 	"github.com/processout/terraform-provider-processout/internal/clitest"
 	"github.com/processout/terraform-provider-processout/internal/emulator"
 	"github.com/processout/terraform-provider-processout/internal/emulator/processoutapi"
+	"github.com/processout/terraform-provider-processout/internal/emulator/scenario"
 )
 
 // The adoption tests walk docs/guides/adopting-an-existing-project.md
@@ -57,11 +58,22 @@ var adoptionCredentials = map[string]map[string]string{
 	"adyen":  {"merchant_account": "ExampleEU", "api_key": "AQE_adopted_eea", "client_key": "live_adopted_eea", "merchant_account_country": "NL"},
 }
 
+// newHandBuiltEnv is newTestEnv through Membrane, with the hand-built
+// project (scenario.SeedHandBuilt) set on the emulator.
+func newHandBuiltEnv(t *testing.T, cfg emulator.Config) (*testEnv, scenario.HandBuilt) {
+	t.Helper()
+	env := newTestEnv(t, transportMembrane, cfg)
+	seeded, err := scenario.SeedHandBuilt(env.emu)
+	if err != nil {
+		t.Fatalf("seeding the hand-built project: %v", err)
+	}
+	return env, seeded
+}
+
 func TestAccAdoptionGeneratedConfiguration(t *testing.T) {
 	cli := newCLIUnderTest(t)
 	t.Parallel()
-	env := newTestEnv(t, transportMembrane, emulator.Config{Seed: 1, HandBuilt: true})
-	seeded := env.emu.HandBuilt
+	env, seeded := newHandBuiltEnv(t, emulator.Config{Seed: 1})
 	ctx := context.Background()
 
 	// The inventory renders one import block per gateway configuration and
@@ -91,7 +103,7 @@ func TestAccAdoptionGeneratedConfiguration(t *testing.T) {
 	adopt.write(t, "credentials.tf", credentialsVariable)
 	adopt.writeCredentials(t, credentialsByKey(credentialed, resourceName))
 
-	adopt.adoptAndCheck(t, env, credentialed)
+	adopt.adoptAndCheck(t, env, seeded, credentialed)
 
 	// The import blocks have done their work.
 	adopt.remove(t, "imports.tf")
@@ -107,8 +119,7 @@ func TestAccAdoptionForEachImport(t *testing.T) {
 	// credentials write-only (settings_wo), from 1.11 on.
 	cli := newCLIAtLeast(t, 1, 11)
 	t.Parallel()
-	env := newTestEnv(t, transportMembrane, emulator.Config{Seed: 2, HandBuilt: true})
-	seeded := env.emu.HandBuilt
+	env, seeded := newHandBuiltEnv(t, emulator.Config{Seed: 2})
 	ctx := context.Background()
 
 	adopt := cli.workdir(t, env, "adopt")
@@ -128,7 +139,7 @@ func TestAccAdoptionForEachImport(t *testing.T) {
 	}
 	adopt.writeCredentials(t, credentialsByKey(credentialed, forEachKey))
 
-	adopt.adoptAndCheck(t, env, credentialed)
+	adopt.adoptAndCheck(t, env, seeded, credentialed)
 
 	// Imports that are already in state are no-ops: the blocks may stay.
 	adopt.expectNoChanges(t)
@@ -288,11 +299,11 @@ func (d *adoptionDir) stateID(t *testing.T, address string) string {
 // adoptAndCheck plans the adoption, checks the plan, applies it and checks
 // what ProcessOut saw: the credentials reached the configurations they were
 // given for, and nothing else was written.
-func (d *adoptionDir) adoptAndCheck(t *testing.T, env *testEnv, credentialed map[string]string) {
+func (d *adoptionDir) adoptAndCheck(t *testing.T, env *testEnv, seeded scenario.HandBuilt, credentialed map[string]string) {
 	t.Helper()
 	before := emulatorSnapshot(env)
 	plan, path := d.plan(t)
-	checkAdoptionPlan(t, plan, env.emu.HandBuilt.Count(), credentialed)
+	checkAdoptionPlan(t, plan, seeded.Count(), credentialed)
 	if t.Failed() {
 		t.FailNow() // apply only a clean adoption plan
 	}

@@ -2,6 +2,7 @@ package processoutapi
 
 import (
 	"net/http"
+	"strings"
 	"time"
 )
 
@@ -28,6 +29,49 @@ const (
 	maxIdempotencyKeyLen = 255
 	idempotencySweep     = time.Minute
 )
+
+// takesIdempotencyKey reports whether requests of a method honour
+// Idempotency-Key.
+func takesIdempotencyKey(method string) bool { return hasBody(method) || method == http.MethodDelete }
+
+// runIdempotent runs the route's handler for a write that carries an
+// Idempotency-Key, through the cache: a key too long, reused with another
+// body or still in use is refused, a repeat replays the cached answer, and
+// a new key's answer is cached for replay.
+func (s *Server) runIdempotent(method, key string, m routeMatch, c *reqCtx) response {
+	if len(key) > maxIdempotencyKeyLen {
+		return errorResponse(newError(http.StatusBadRequest, "request.idempotency-key.invalid",
+			"The Idempotency-Key header must not exceed %d characters.", maxIdempotencyKeyLen))
+	}
+	path := "/" + strings.Join(m.segs, "/") // decoded: %7Bproject_id%7D and {project_id} are one path
+	ik := idemKey{project: c.projectID, sandbox: c.sandbox, method: method, path: path, key: key}
+	fingerprint := ""
+	if hasBody(method) { // DELETE bodies are ignored, so they never differ
+		fingerprint = string(encodeJSON(c.body)) // map keys sorted: canonical
+	}
+	s.mu.Lock()
+	replay, ierr := s.idem.begin(ik, fingerprint, s.clock())
+	s.mu.Unlock()
+	if ierr != nil {
+		return errorResponse(ierr)
+	}
+	if replay != nil {
+		return *replay
+	}
+
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	done := false
+	defer func() {
+		if !done { // the handler panicked: free the key
+			s.idem.abort(ik)
+		}
+	}()
+	resp := m.handler(s, c)
+	s.idem.finish(ik, resp, s.clock())
+	done = true
+	return resp
+}
 
 type idemKey struct {
 	project string

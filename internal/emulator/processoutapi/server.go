@@ -1,13 +1,12 @@
 // Package processoutapi is a stateful, in-memory emulator of ProcessOut's
-// REST API (see ../shared/reference/processout-api.md, "the reference"),
-// served as an http.Handler. It covers projects and supervised projects, the
-// gateway catalog, gateway configurations, webhook endpoints and customers,
-// with Basic authentication, the success/error/list envelopes, cursor
-// pagination, expansions, Idempotency-Key replay and per-project rate
-// limiting.
+// REST API (the contract it keeps: CONTRACT.md), served as an http.Handler.
+// It covers projects and supervised projects, the gateway catalog, gateway
+// configurations, webhook endpoints and customers, with Basic
+// authentication, the success/error/list envelopes, cursor pagination,
+// expansions, Idempotency-Key replay and per-project rate limiting.
 //
-// Facts the reference marks [U] (unverified) are emulated by the documented
-// convention; each such decision is marked "[U]" in a comment where it is
+// Facts not verified against the live API are emulated by a convention;
+// each such decision is marked "[U]" (unverified) in a comment where it is
 // implemented.
 //
 // All state sits behind one mutex; every operation is in-memory and short.
@@ -167,7 +166,7 @@ type reqCtx struct {
 	projectID string         // bare id of the authenticated project
 	sandbox   bool           // "test-" credentials
 	publicKey bool           // project id with an empty secret (client-side SDKs)
-	expand    []string       // every expand encoding of reference §2, merged
+	expand    []string       // every expand encoding clients send, merged (CONTRACT.md §6)
 }
 
 func (c *reqCtx) lastParam() string { return c.params[len(c.params)-1] }
@@ -203,105 +202,74 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 const maxBodyBytes = 10 << 20
 
-// dispatch runs the request pipeline: route lookup, authentication, rate
-// limiting, body parsing, idempotency, handler.
+// dispatch runs the request pipeline: route lookup (routes.go),
+// authentication and rate limiting, refusal of unknown routes and methods,
+// request reading, then the route's handler, through the idempotency cache
+// for a write that carries a key (idempotency.go).
 func (s *Server) dispatch(r *http.Request, entry *Request, remaining *int) response {
-	segs, pathOK := splitPath(r.URL)
-	var rt *route
-	var params []string
-	if pathOK {
-		rt, params = matchRoute(s.routes, segs)
-	}
-	var h handlerFunc
-	if rt != nil {
-		h = rt.methods[r.Method]
-	}
-
+	m := s.lookup(r)
 	// Authentication comes first on every path, known or not.
-	s.mu.Lock()
-	c, aerr := s.authenticate(r, rt != nil && rt.public[r.Method])
-	if aerr == nil {
-		entry.ProjectID = c.projectID
-		var allowed bool
-		allowed, *remaining = s.limiter.take(bucketKey{project: c.projectID, sandbox: c.sandbox}, s.clock())
-		if !allowed {
-			aerr = newError(http.StatusTooManyRequests, "request.rate.exceeded",
-				"You have exceeded your rate limit of %d requests per minute. Please slow down and retry later.", s.limiter.limit)
-		}
-	}
-	s.mu.Unlock()
-	switch {
-	case aerr != nil:
+	c, aerr := s.admit(r, m.public(r.Method), entry, remaining)
+	if aerr != nil {
 		return errorResponse(aerr)
-	case rt == nil:
-		return errorResponse(newError(http.StatusNotFound, "request.route-not-found",
-			"The requested route %s %s could not be found.", r.Method, r.URL.Path))
-	case h == nil:
-		resp := errorResponse(newError(http.StatusMethodNotAllowed, "request.method-not-allowed", // [U] code
-			"The method %s is not allowed on %s (allowed: %s).", r.Method, r.URL.Path, rt.allowed()))
-		resp.allow = rt.allowed()
-		return resp
 	}
+	if refusal, refused := m.refuse(r); refused {
+		return refusal
+	}
+	if aerr = c.read(r, m.params); aerr != nil {
+		return errorResponse(aerr)
+	}
+	if key := entry.IdempotencyKey; key != "" && takesIdempotencyKey(r.Method) {
+		return s.runIdempotent(r.Method, key, m, c)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return m.handler(s, c)
+}
 
+// admit authenticates the request (401), records its project in entry,
+// then takes a token from the project's rate-limit bucket (429) and leaves
+// what is left of it in remaining.
+func (s *Server) admit(r *http.Request, publicRoute bool, entry *Request, remaining *int) (*reqCtx, *apiError) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c, aerr := s.authenticate(r, publicRoute)
+	if aerr != nil {
+		return nil, aerr
+	}
+	entry.ProjectID = c.projectID
+	var allowed bool
+	allowed, *remaining = s.limiter.take(bucketKey{project: c.projectID, sandbox: c.sandbox}, s.clock())
+	if !allowed {
+		return nil, newError(http.StatusTooManyRequests, "request.rate.exceeded",
+			"You have exceeded your rate limit of %d requests per minute. Please slow down and retry later.", s.limiter.limit)
+	}
+	return c, nil
+}
+
+// read fills in the rest of what handlers see: the path parameters, the
+// query, the body of a POST or PUT, and the expansions.
+func (c *reqCtx) read(r *http.Request, params []string) *apiError {
 	c.params = params
 	c.query = r.URL.Query()
-	hasBody := r.Method == http.MethodPost || r.Method == http.MethodPut
-	if hasBody {
-		body, err := readBody(r)
-		if err != nil {
-			return errorResponse(err)
+	if hasBody(r.Method) {
+		body, aerr := readBody(r)
+		if aerr != nil {
+			return aerr
 		}
 		c.body = body
 	}
 	c.expand = parseExpand(c.query, c.body)
-
-	key := entry.IdempotencyKey
-	useIdem := key != "" && (hasBody || r.Method == http.MethodDelete)
-	var ik idemKey
-	if useIdem {
-		if len(key) > maxIdempotencyKeyLen {
-			return errorResponse(newError(http.StatusBadRequest, "request.idempotency-key.invalid",
-				"The Idempotency-Key header must not exceed %d characters.", maxIdempotencyKeyLen))
-		}
-		path := "/" + strings.Join(segs, "/") // decoded: %7Bproject_id%7D and {project_id} are one path
-		ik = idemKey{project: c.projectID, sandbox: c.sandbox, method: r.Method, path: path, key: key}
-		fingerprint := ""
-		if hasBody { // DELETE bodies are ignored, so they never differ
-			fingerprint = string(encodeJSON(c.body)) // map keys sorted: canonical
-		}
-		s.mu.Lock()
-		replay, ierr := s.idem.begin(ik, fingerprint, s.clock())
-		s.mu.Unlock()
-		if ierr != nil {
-			return errorResponse(ierr)
-		}
-		if replay != nil {
-			return *replay
-		}
-	}
-
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	done := false
-	if useIdem {
-		defer func() {
-			if !done { // the handler panicked: free the key
-				s.idem.abort(ik)
-			}
-		}()
-	}
-	resp := h(s, c)
-	if useIdem {
-		s.idem.finish(ik, resp, s.clock())
-	}
-	done = true
-	return resp
+	return nil
 }
+
+// hasBody reports whether requests of a method carry a body handlers read.
+func hasBody(method string) bool { return method == http.MethodPost || method == http.MethodPut }
 
 func idempotencyKey(r *http.Request) string {
 	key := r.Header.Get("Idempotency-Key")
 	if strings.TrimSpace(key) == "" {
-		return "" // Ruby sends it empty: absent (reference §1)
+		return "" // Ruby sends it empty: absent (CONTRACT.md §2, §8)
 	}
 	return key
 }
@@ -358,26 +326,6 @@ func readBody(r *http.Request) (map[string]any, *apiError) {
 		return nil, bad // trailing data
 	}
 	return body, nil
-}
-
-// splitPath returns the decoded path segments. Percent-encoded segments are
-// decoded one by one, so "/projects/%7Bproject_id%7D" gives
-// ["projects", "{project_id}"] and an escaped "/" stays inside its segment.
-// One trailing slash is tolerated.
-func splitPath(u *url.URL) ([]string, bool) {
-	p := strings.TrimSuffix(strings.TrimPrefix(u.EscapedPath(), "/"), "/")
-	if p == "" {
-		return nil, true
-	}
-	parts := strings.Split(p, "/")
-	for i, part := range parts {
-		dec, err := url.PathUnescape(part)
-		if err != nil || dec == "" {
-			return nil, false
-		}
-		parts[i] = dec
-	}
-	return parts, true
 }
 
 // Requests returns the request log, oldest first.

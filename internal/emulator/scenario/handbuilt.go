@@ -1,4 +1,10 @@
-package emulator
+// Package scenario holds the scenes the command and the rehearsals set on a
+// running emulator; the emulated APIs know nothing of them. Its one scene
+// is the hand-built project (SeedHandBuilt): the emulated project filled as
+// a team that set ProcessOut up by hand in the dashboard would have it, to
+// rehearse adopting it with Terraform (processout-emulator -seed-handbuilt,
+// make demo-adopt, the adoption acceptance tests in internal/provider).
+package scenario
 
 import (
 	"bytes"
@@ -8,10 +14,11 @@ import (
 	"net/http/httptest"
 	"time"
 
+	"github.com/processout/terraform-provider-processout/internal/emulator"
 	"github.com/processout/terraform-provider-processout/internal/emulator/processoutapi"
 )
 
-// HandBuilt lists what the hand-built seed created in the emulated project,
+// HandBuilt lists what SeedHandBuilt created in the emulated project,
 // by id, in creation order: the objects a team that set ProcessOut up by
 // hand in the dashboard would bring to Terraform.
 type HandBuilt struct {
@@ -131,14 +138,17 @@ var handBuiltSupervisedProject = map[string]any{
 // others follow at even intervals, as if set up over the years.
 const handBuiltAge = 3 * 365 * 24 * time.Hour
 
-// seedHandBuilt creates the hand-built project's objects through the
-// ProcessOut emulator's own HTTP handler, with the project's credentials, so
-// every object is exactly what the API would hold (validation, defaults,
+// SeedHandBuilt creates the hand-built project's objects in e's project:
+// gateway configurations, webhook endpoints and a supervised project. It
+// goes through the ProcessOut emulator's own HTTP handler (in process, not
+// through the fault injector), with the project's credentials, so every
+// object is exactly what the API would hold (validation, defaults,
 // public_keys derived from the credentials). Creation times are then
 // spread over the past. The request log is emptied afterwards: it shows
 // what clients did, not the seed. With a rate limit, the seed's requests
-// count against the project's bucket.
-func (e *Emulator) seedHandBuilt() (HandBuilt, error) {
+// count against the project's bucket. Call it before handing e's address
+// to clients.
+func SeedHandBuilt(e *emulator.Emulator) (HandBuilt, error) {
 	var h HandBuilt
 	client := handlerClient{h: e.ProcessOut, user: e.Project.ProjectID, secret: e.Project.Secret}
 	for _, gc := range handBuiltGatewayConfigurations {
@@ -161,7 +171,7 @@ func (e *Emulator) seedHandBuilt() (HandBuilt, error) {
 	}
 	h.SupervisedProjects = append(h.SupervisedProjects, id)
 
-	if err := e.ageHandBuilt(h); err != nil {
+	if err := ageHandBuilt(e.ProcessOut, h); err != nil {
 		return h, err
 	}
 	e.ProcessOut.ResetRequests()
@@ -170,7 +180,7 @@ func (e *Emulator) seedHandBuilt() (HandBuilt, error) {
 
 // ageHandBuilt moves the creation (and enabling) times of the seeded
 // objects into the past, oldest first, keeping their creation order.
-func (e *Emulator) ageHandBuilt(h HandBuilt) error {
+func ageHandBuilt(po *processoutapi.Server, h HandBuilt) error {
 	kinds := []struct {
 		kind string
 		ids  []string
@@ -187,10 +197,10 @@ func (e *Emulator) ageHandBuilt(h HandBuilt) error {
 			created := now.Add(-handBuiltAge + time.Duration(i)*step).Truncate(time.Second)
 			i++
 			fields := map[string]any{"created_at": created}
-			if obj, ok := e.ProcessOut.Object(k.kind, id); ok && obj["enabled"] == true {
+			if obj, ok := po.Object(k.kind, id); ok && obj["enabled"] == true {
 				fields["enabled_at"] = created.Add(time.Hour)
 			}
-			if !e.ProcessOut.PatchObject(k.kind, id, fields) {
+			if !po.PatchObject(k.kind, id, fields) {
 				return fmt.Errorf("hand-built seed: could not age %s %s", k.kind, id)
 			}
 		}

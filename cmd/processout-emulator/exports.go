@@ -1,15 +1,17 @@
-package emulator
+package main
 
 import (
 	"sort"
 	"strings"
+
+	"github.com/processout/terraform-provider-processout/internal/emulator"
 )
 
-// Env returns the environment that points the provider at this emulator the
+// tokenEnv is the environment that points the provider at the emulator the
 // default way: through Membrane with a ready token and the seeded
 // connection. The provider refuses settings of two transports or two
 // authentication methods at once, so the alternatives are separate.
-func (e *Emulator) Env() map[string]string {
+func tokenEnv(e *emulator.Emulator) map[string]string {
 	return map[string]string{
 		"MEMBRANE_API_URL":         e.MembraneURL,
 		"MEMBRANE_ACCESS_TOKEN":    e.Token,
@@ -17,9 +19,9 @@ func (e *Emulator) Env() map[string]string {
 	}
 }
 
-// WorkspaceEnv is Env with workspace credentials instead of a token: the
-// provider mints its own tokens from them.
-func (e *Emulator) WorkspaceEnv() map[string]string {
+// workspaceEnv is tokenEnv with workspace credentials instead of a token:
+// the provider mints its own tokens from them.
+func workspaceEnv(e *emulator.Emulator) map[string]string {
 	return map[string]string{
 		"MEMBRANE_API_URL":          e.MembraneURL,
 		"MEMBRANE_WORKSPACE_KEY":    e.Workspace.Key,
@@ -29,8 +31,8 @@ func (e *Emulator) WorkspaceEnv() map[string]string {
 	}
 }
 
-// DirectEnv points the provider straight at the ProcessOut side.
-func (e *Emulator) DirectEnv() map[string]string {
+// directEnv points the provider straight at the ProcessOut side.
+func directEnv(e *emulator.Emulator) map[string]string {
 	return map[string]string{
 		"PROCESSOUT_API_URL":        e.ProcessOutURL,
 		"PROCESSOUT_PROJECT_ID":     e.Project.ProjectID,
@@ -38,15 +40,15 @@ func (e *Emulator) DirectEnv() map[string]string {
 	}
 }
 
-// Exports renders Env as sorted shell lines `export K='V'`, then the two
-// alternatives as commented lines a user can switch to.
-func (e *Emulator) Exports() string {
+// shellExports renders tokenEnv as sorted shell lines `export K='V'`, then
+// the two alternatives as commented lines a user can switch to.
+func shellExports(e *emulator.Emulator) string {
 	var b strings.Builder
-	writeExports(&b, "", e.Env())
+	writeExports(&b, "", tokenEnv(e))
 	b.WriteString("# Alternative: workspace credentials (the provider mints tokens); unset MEMBRANE_ACCESS_TOKEN first.\n")
-	writeExports(&b, "# ", e.WorkspaceEnv())
+	writeExports(&b, "# ", workspaceEnv(e))
 	b.WriteString("# Alternative: the direct transport; unset MEMBRANE_* and PROCESSOUT_CONNECTION_ID first.\n")
-	writeExports(&b, "# ", e.DirectEnv())
+	writeExports(&b, "# ", directEnv(e))
 	return b.String()
 }
 

@@ -1,23 +1,62 @@
-package emulator
+package scenario
 
 import (
 	"encoding/json"
+	"io"
 	"net/http"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/processout/terraform-provider-processout/internal/emulator"
 	"github.com/processout/terraform-provider-processout/internal/emulator/processoutapi"
 )
 
-func basicAuth(user, secret string) func(*http.Request) {
-	return func(r *http.Request) { r.SetBasicAuth(user, secret) }
+func start(t *testing.T, cfg emulator.Config) *emulator.Emulator {
+	t.Helper()
+	e, err := emulator.Start(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(e.Close)
+	return e
+}
+
+// seed starts an emulator and sets the hand-built scene on it.
+func seed(t *testing.T, cfg emulator.Config) (*emulator.Emulator, HandBuilt) {
+	t.Helper()
+	e := start(t, cfg)
+	h, err := SeedHandBuilt(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e, h
+}
+
+// get sends a GET with Basic auth and decodes the JSON answer.
+func get(t *testing.T, url, user, secret string) (int, map[string]any) {
+	t.Helper()
+	req, err := http.NewRequest("GET", url, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.SetBasicAuth(user, secret)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	raw, _ := io.ReadAll(resp.Body)
+	var body map[string]any
+	if err := json.Unmarshal(raw, &body); err != nil {
+		t.Fatalf("GET %s: %d %q is not JSON", url, resp.StatusCode, raw)
+	}
+	return resp.StatusCode, body
 }
 
 func TestHandBuiltSeed(t *testing.T) {
-	e := start(t, Config{Seed: 3, HandBuilt: true})
-	h := e.HandBuilt
+	e, h := seed(t, emulator.Config{Seed: 3})
 	if len(h.GatewayConfigurations) != len(handBuiltGatewayConfigurations) || len(h.WebhookEndpoints) != len(handBuiltWebhookEndpoints) ||
 		len(h.SupervisedProjects) != 1 || h.Count() != len(handBuiltGatewayConfigurations)+len(handBuiltWebhookEndpoints)+1 {
 		t.Fatalf("seeded %s (%d)", h, h.Count())
@@ -28,7 +67,6 @@ func TestHandBuiltSeed(t *testing.T) {
 
 	// The provider's credentials list every seeded object over HTTP, in
 	// creation order, disabled configurations included.
-	auth := basicAuth(e.Project.ProjectID, e.Project.Secret)
 	lists := []struct {
 		path, key string
 		want      []string
@@ -38,7 +76,7 @@ func TestHandBuiltSeed(t *testing.T) {
 		{"/supervised-projects?limit=100&order=asc", "projects", h.SupervisedProjects},
 	}
 	for _, l := range lists {
-		status, _, body := get(t, e.ProcessOutURL+l.path, auth)
+		status, body := get(t, e.ProcessOutURL+l.path, e.Project.ProjectID, e.Project.Secret)
 		items, _ := body[l.key].([]any)
 		var ids []string
 		for _, it := range items {
@@ -122,14 +160,15 @@ func TestHandBuiltSeed(t *testing.T) {
 }
 
 func TestHandBuiltSeedNeedsRoomInTheRateLimit(t *testing.T) {
-	if _, err := Start(Config{Seed: 3, HandBuilt: true, RateLimitPerMinute: 5}); err == nil || !strings.Contains(err.Error(), "429") {
+	e := start(t, emulator.Config{Seed: 3, RateLimitPerMinute: 5})
+	if _, err := SeedHandBuilt(e); err == nil || !strings.Contains(err.Error(), "429") {
 		t.Fatalf("a rate limit below the seed's size: err %v", err)
 	}
 }
 
 func TestWithoutHandBuiltSeedTheProjectIsEmpty(t *testing.T) {
-	e := start(t, Config{Seed: 3})
-	if e.HandBuilt.Count() != 0 || len(e.ProcessOut.Objects(e.ProjectID, processoutapi.KindGatewayConfiguration)) != 0 {
-		t.Fatalf("seeded without HandBuilt: %s", e.HandBuilt)
+	e := start(t, emulator.Config{Seed: 3})
+	if n := len(e.ProcessOut.Objects(e.ProjectID, processoutapi.KindGatewayConfiguration)); n != 0 {
+		t.Fatalf("%d gateway configurations without the hand-built seed", n)
 	}
 }
