@@ -194,14 +194,8 @@ func (r *GatewayConfigurationResource) Read(ctx context.Context, req resource.Re
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
 	}
-	id := state.ID.ValueString()
-	found, err := r.data.api.GetGatewayConfiguration(ctx, id)
-	if processout.IsNotFound(err) {
-		removeGone(ctx, resp, id)
-		return
-	}
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "read the gateway configuration", err, nil)
+	found, err := r.data.api.GetGatewayConfiguration(ctx, state.ID.ValueString())
+	if goneOrFailed(ctx, resp, "gateway configuration", state.ID.ValueString(), err) {
 		return
 	}
 	state.setFromAPI(found)
@@ -244,9 +238,8 @@ func (r *GatewayConfigurationResource) Delete(ctx context.Context, req resource.
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
 	}
-	if err := r.data.api.DeleteGatewayConfiguration(ctx, state.ID.ValueString()); err != nil && !processout.IsNotFound(err) {
-		addAPIError(&resp.Diagnostics, "delete the gateway configuration", err, nil)
-	}
+	err := r.data.api.DeleteGatewayConfiguration(ctx, state.ID.ValueString())
+	addDeleteError(&resp.Diagnostics, "gateway configuration", err)
 }
 
 // ImportState implements resource.ResourceWithImportState: by ID and by

@@ -139,14 +139,8 @@ func (r *ProjectResource) Read(ctx context.Context, req resource.ReadRequest, re
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
 	}
-	id := state.ID.ValueString()
-	found, err := r.data.api.GetProject(ctx, id)
-	if processout.IsNotFound(err) {
-		removeGone(ctx, resp, id)
-		return
-	}
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "read the project", err, nil)
+	found, err := r.data.api.GetProject(ctx, state.ID.ValueString())
+	if goneOrFailed(ctx, resp, "project", state.ID.ValueString(), err) {
 		return
 	}
 	state.setFromAPI(found)
@@ -178,9 +172,8 @@ func (r *ProjectResource) Delete(ctx context.Context, req resource.DeleteRequest
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
 	}
-	if err := r.data.api.DeleteProject(ctx, state.ID.ValueString()); err != nil && !processout.IsNotFound(err) {
-		addAPIError(&resp.Diagnostics, "delete the project", err, nil)
-	}
+	err := r.data.api.DeleteProject(ctx, state.ID.ValueString())
+	addDeleteError(&resp.Diagnostics, "project", err)
 }
 
 // ImportState implements resource.ResourceWithImportState: by ID and by

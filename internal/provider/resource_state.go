@@ -9,10 +9,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/processout/terraform-provider-processout/internal/processout"
 )
 
 // The steps every resource's CRUD shares: storing the object with its
-// identity, dropping an object found gone, importing by ID.
+// identity, ending a Read that found the object gone, a Delete that found it
+// already deleted, importing by ID.
 
 // idIdentity is the identity of every ProcessOut object: its ID, which is
 // unique across projects.
@@ -49,12 +52,30 @@ func setIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, id strin
 	diags.Append(identity.Set(ctx, idIdentity{ID: types.StringValue(id)})...)
 }
 
-// removeGone drops a resource that no longer exists from state, so the plan
-// re-creates it. The identity is still set: the framework insists on one
-// after every successful Read, and CLIs without identity support send none.
-func removeGone(ctx context.Context, resp *resource.ReadResponse, id string) {
-	setIdentity(ctx, resp.Identity, id, &resp.Diagnostics)
-	resp.State.RemoveResource(ctx)
+// goneOrFailed ends a Read whose GET did not return the object: a 404 drops
+// the resource from state, so the plan re-creates it; another error is
+// reported. It returns false when the object was read.
+func goneOrFailed(ctx context.Context, resp *resource.ReadResponse, object, id string, err error) bool {
+	switch {
+	case err == nil:
+		return false
+	case processout.IsNotFound(err):
+		// The identity is still set: the framework insists on one after
+		// every successful Read, and CLIs without identity support send none.
+		setIdentity(ctx, resp.Identity, id, &resp.Diagnostics)
+		resp.State.RemoveResource(ctx)
+	default:
+		addAPIError(&resp.Diagnostics, "read the "+object, err, nil)
+	}
+	return true
+}
+
+// addDeleteError reports a failed DELETE. An object already gone (404) is
+// deleted.
+func addDeleteError(diags *diag.Diagnostics, object string, err error) {
+	if err != nil && !processout.IsNotFound(err) {
+		addAPIError(diags, "delete the "+object, err, nil)
+	}
 }
 
 // importByID accepts `import` by ID string and by identity.

@@ -121,14 +121,8 @@ func (r *WebhookEndpointResource) Read(ctx context.Context, req resource.ReadReq
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
 	}
-	id := state.ID.ValueString()
-	found, err := r.data.api.GetWebhookEndpoint(ctx, id)
-	if processout.IsNotFound(err) {
-		removeGone(ctx, resp, id)
-		return
-	}
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "read the webhook endpoint", err, nil)
+	found, err := r.data.api.GetWebhookEndpoint(ctx, state.ID.ValueString())
+	if goneOrFailed(ctx, resp, "webhook endpoint", state.ID.ValueString(), err) {
 		return
 	}
 	state.setFromAPI(found)
@@ -159,9 +153,8 @@ func (r *WebhookEndpointResource) Delete(ctx context.Context, req resource.Delet
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
 	}
-	if err := r.data.api.DeleteWebhookEndpoint(ctx, state.ID.ValueString()); err != nil && !processout.IsNotFound(err) {
-		addAPIError(&resp.Diagnostics, "delete the webhook endpoint", err, nil)
-	}
+	err := r.data.api.DeleteWebhookEndpoint(ctx, state.ID.ValueString())
+	addDeleteError(&resp.Diagnostics, "webhook endpoint", err)
 }
 
 // ImportState implements resource.ResourceWithImportState: by ID and by
