@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -97,8 +98,16 @@ func TestRunServesUntilCancelled(t *testing.T) {
 	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
 		t.Fatalf("exports file left after shutdown: %v", err)
 	}
-	if _, err := net.DialTimeout("tcp", strings.TrimPrefix(env["PROCESSOUT_API_URL"], "http://"), time.Second); err == nil {
-		t.Fatal("ProcessOut port still open after shutdown")
+	// The ProcessOut URL is only in the commented direct-transport lines.
+	m := regexp.MustCompile(`(?m)^# export PROCESSOUT_API_URL='(http://[^']+)'$`).FindStringSubmatch(string(data))
+	if m == nil {
+		t.Fatalf("exports lack the direct transport's PROCESSOUT_API_URL:\n%s", data)
+	}
+	for name, url := range map[string]string{"ProcessOut": m[1], "Membrane": env["MEMBRANE_API_URL"]} {
+		if conn, err := net.DialTimeout("tcp", strings.TrimPrefix(url, "http://"), time.Second); err == nil {
+			conn.Close()
+			t.Errorf("%s port (%s) still open after shutdown", name, url)
+		}
 	}
 }
 
