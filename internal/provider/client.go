@@ -18,7 +18,6 @@ import (
 // providerData is what resources and data sources receive from Configure.
 type providerData struct {
 	api        *processout.Client
-	transport  transportKind
 	membrane   *membrane.Client
 	connection *membrane.Connection
 	gateways   catalog
@@ -35,7 +34,7 @@ func buildClient(ctx context.Context, cfg settings, version string, diags *diag.
 
 	if cfg.transport == transportDirect {
 		t := direct.New(cfg.processoutURL, cfg.projectID, cfg.projectSecret, httpClient, userAgent)
-		return &providerData{api: processout.New(t), transport: transportDirect}
+		return &providerData{api: processout.New(t)}
 	}
 
 	var tokens membrane.TokenSource = membrane.StaticToken(cfg.token)
@@ -53,7 +52,6 @@ func buildClient(ctx context.Context, cfg settings, version string, diags *diag.
 	}
 	return &providerData{
 		api:        processout.New(transport),
-		transport:  transportMembrane,
 		membrane:   mc,
 		connection: conn,
 	}

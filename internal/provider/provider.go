@@ -126,7 +126,6 @@ func (p *ProcessOutProvider) Configure(ctx context.Context, req provider.Configu
 	}
 	resp.ResourceData = client
 	resp.DataSourceData = client
-	resp.EphemeralResourceData = client
 }
 
 // Resources implements provider.Provider.
