@@ -18,7 +18,6 @@ import (
 // providerData is what resources and data sources receive from Configure.
 type providerData struct {
 	api        *processout.Client
-	transport  transportKind
 	membrane   *membrane.Client
 	connection *membrane.Connection
 	gateways   catalog
@@ -35,7 +34,7 @@ func buildClient(ctx context.Context, cfg settings, version string, diags *diag.
 
 	if cfg.transport == transportDirect {
 		t := direct.New(cfg.processoutURL, cfg.projectID, cfg.projectSecret, httpClient, userAgent)
-		return &providerData{api: processout.New(t), transport: transportDirect}
+		return &providerData{api: processout.New(t)}
 	}
 
 	var tokens membrane.TokenSource = membrane.StaticToken(cfg.token)
@@ -53,7 +52,6 @@ func buildClient(ctx context.Context, cfg settings, version string, diags *diag.
 	}
 	return &providerData{
 		api:        processout.New(transport),
-		transport:  transportMembrane,
 		membrane:   mc,
 		connection: conn,
 	}
@@ -70,7 +68,7 @@ func findConnection(ctx context.Context, mc *membrane.Client, id string, diags *
 			return nil
 		}
 		if !conn.Usable() {
-			diags.AddAttributeError(path.Root("connection_id"), "Membrane connection not ready", (&membrane.NotUsableError{Connection: *conn}).Error()+".")
+			diags.AddAttributeError(path.Root(settingConnectionID.attr), "Membrane connection not ready", (&membrane.NotUsableError{Connection: *conn}).Error()+".")
 			return nil
 		}
 		return conn
@@ -96,9 +94,9 @@ func findConnection(ctx context.Context, mc *membrane.Client, id string, diags *
 	} else if len(candidates) > 0 {
 		what = "no READY ProcessOut connection"
 	}
-	diags.AddAttributeError(path.Root("connection_id"), "Cannot choose a Membrane connection",
-		fmt.Sprintf("connection_id is not set and the Membrane tenant has %s.\n%s\nSet connection_id (or PROCESSOUT_CONNECTION_ID) to one of the ids above; "+
-			"`membrane connect --connectorKey processout` creates a connection, `membrane connection list` shows them.", what, listConnections(candidates)))
+	diags.AddAttributeError(path.Root(settingConnectionID.attr), "Cannot choose a Membrane connection",
+		fmt.Sprintf("%s is not set and the Membrane tenant has %s.\n%s\nSet %s to one of the ids above; "+
+			"`membrane connect --connectorKey processout` creates a connection, `membrane connection list` shows them.", settingConnectionID.attr, what, listConnections(candidates), orEnv(&settingConnectionID)))
 	return nil
 }
 
@@ -133,13 +131,13 @@ func addMembraneError(diags *diag.Diagnostics, err error, connectionID string) {
 	var me *membrane.Error
 	switch {
 	case errors.As(err, &me) && me.IsAuthentication():
-		diags.AddAttributeError(path.Root("membrane_token"), "Membrane did not accept the credentials",
-			fmt.Sprintf("%v.\nCheck membrane_token (MEMBRANE_ACCESS_TOKEN) or the workspace key, secret and tenant key; a token from `membrane token` expires, mint a fresh one.", err))
+		diags.AddAttributeError(path.Root(settingToken.attr), "Membrane did not accept the credentials",
+			fmt.Sprintf("%v.\nCheck %s (%s) or the workspace key, secret and tenant key; a token from `membrane token` expires, mint a fresh one.", err, settingToken.attr, settingToken.env[0]))
 	case errors.As(err, &me) && me.IsNotFound() && connectionID != "":
-		diags.AddAttributeError(path.Root("connection_id"), "Membrane connection not found",
+		diags.AddAttributeError(path.Root(settingConnectionID.attr), "Membrane connection not found",
 			fmt.Sprintf("Membrane has no connection %q visible to this tenant (%v). `membrane connection list` shows the tenant's connections.", connectionID, err))
 	default:
 		diags.AddError("Cannot reach Membrane", fmt.Sprintf("%v\nCheck membrane_api_url (or MEMBRANE_API_URL): it must be Membrane's API, "+
-			"%s unless your Membrane deployment has another address, reachable from here.", err, defaultMembraneURL))
+			"%s unless your Membrane deployment has another address, reachable from here.", err, settingMembraneURL.def))
 	}
 }

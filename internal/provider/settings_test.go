@@ -1,12 +1,19 @@
 package provider
 
 import (
+	"context"
+	"fmt"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
 func envOf(vars map[string]string) envLookup {
@@ -90,5 +97,125 @@ func TestUnknownSettingsDeferConfiguration(t *testing.T) {
 	var diags diag.Diagnostics
 	if _, ok := resolveSettings(m, envOf(nil), &diags); ok || diags.HasError() {
 		t.Fatalf("ok=%t diags=%v: an unknown setting should defer configuration quietly", ok, diags)
+	}
+}
+
+// TestSettingValidators: a bad value in the provider block is refused by the
+// schema at validate time, at its attribute, with the same words as the
+// check of resolveSettings (one rule for the block and the environment).
+func TestSettingValidators(t *testing.T) {
+	ctx := context.Background()
+	srv := providerserver.NewProtocol6(New("test")())()
+	schemaResp, err := srv.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
+	if err != nil || len(schemaResp.Diagnostics) > 0 {
+		t.Fatalf("GetProviderSchema: %v %v", err, schemaResp.Diagnostics)
+	}
+	objType, ok := schemaResp.Provider.ValueType().(tftypes.Object)
+	if !ok {
+		t.Fatalf("the provider schema is a %T", schemaResp.Provider.ValueType())
+	}
+	cases := []struct {
+		attr  string
+		value any // string or int64
+		model func(*ProcessOutProviderModel)
+		want  string // the detail; "" when the value is accepted
+	}{
+		{"max_retries", int64(99), func(m *ProcessOutProviderModel) { m.MaxRetries = types.Int64Value(99) },
+			"max_retries must be between 0 and 50, got 99."},
+		{"max_retries", int64(-1), func(m *ProcessOutProviderModel) { m.MaxRetries = types.Int64Value(-1) },
+			"max_retries must be between 0 and 50, got -1."},
+		{"max_retries", int64(0), func(m *ProcessOutProviderModel) { m.MaxRetries = types.Int64Value(0) }, ""},
+		{"request_timeout", "soon", func(m *ProcessOutProviderModel) { m.RequestTimeout = types.StringValue("soon") },
+			`request_timeout must be a positive Go duration such as "30s" or "2m", got "soon".`},
+		{"request_timeout", "-5s", func(m *ProcessOutProviderModel) { m.RequestTimeout = types.StringValue("-5s") },
+			`request_timeout must be a positive Go duration such as "30s" or "2m", got "-5s".`},
+		{"request_timeout", "", func(m *ProcessOutProviderModel) { m.RequestTimeout = types.StringValue("") }, ""},
+		{"request_timeout", "2m", func(m *ProcessOutProviderModel) { m.RequestTimeout = types.StringValue("2m") }, ""},
+		{"membrane_api_url", "not a url", func(m *ProcessOutProviderModel) { m.MembraneAPIURL = types.StringValue("not a url") },
+			`membrane_api_url: "not a url" is not an absolute http(s) URL such as https://api.example.com.`},
+		{"membrane_api_url", "http://127.0.0.1:1", func(m *ProcessOutProviderModel) { m.MembraneAPIURL = types.StringValue("http://127.0.0.1:1") }, ""},
+		{"processout_api_url", "http://api.example.com", func(m *ProcessOutProviderModel) { m.ProcessOutAPIURL = types.StringValue("http://api.example.com") },
+			`processout_api_url: "http://api.example.com" uses plain http to a non-loopback host; use https (plain http is only accepted for localhost).`},
+	}
+	for _, tc := range cases {
+		t.Run(fmt.Sprintf("%s=%v", tc.attr, tc.value), func(t *testing.T) {
+			attrs := map[string]tftypes.Value{}
+			for name, typ := range objType.AttributeTypes {
+				attrs[name] = tftypes.NewValue(typ, nil)
+			}
+			attrs[tc.attr] = tftypes.NewValue(objType.AttributeTypes[tc.attr], tc.value)
+			config, err := tfprotov6.NewDynamicValue(objType, tftypes.NewValue(objType, attrs))
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp, err := srv.ValidateProviderConfig(ctx, &tfprotov6.ValidateProviderConfigRequest{Config: &config})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tc.want == "" {
+				if len(resp.Diagnostics) > 0 {
+					t.Fatalf("refused: %s: %s", resp.Diagnostics[0].Summary, resp.Diagnostics[0].Detail)
+				}
+				return
+			}
+			if len(resp.Diagnostics) != 1 {
+				t.Fatalf("want one diagnostic, got %d: %v", len(resp.Diagnostics), resp.Diagnostics)
+			}
+			d := resp.Diagnostics[0]
+			if d.Summary != "Invalid "+tc.attr || d.Detail != tc.want || !d.Attribute.Equal(tftypes.NewAttributePath().WithAttributeName(tc.attr)) {
+				t.Fatalf("got %q: %q at %v, want %q at %s", d.Summary, d.Detail, d.Attribute, tc.want, tc.attr)
+			}
+			// resolveSettings, which checks values from the environment,
+			// applies the same rule to it with the same words.
+			m := emptyModel()
+			tc.model(&m)
+			env := map[string]string{"MEMBRANE_ACCESS_TOKEN": "t"}
+			if tc.attr == "processout_api_url" {
+				env = map[string]string{"PROCESSOUT_PROJECT_ID": "p", "PROCESSOUT_PROJECT_SECRET": "s"}
+			}
+			var diags diag.Diagnostics
+			resolveSettings(m, envOf(env), &diags)
+			if !slices.ContainsFunc(diags.Errors(), func(e diag.Diagnostic) bool { return e.Summary() == d.Summary && e.Detail() == d.Detail }) {
+				t.Fatalf("resolveSettings words it otherwise: %v", diags)
+			}
+		})
+	}
+}
+
+// TestSettingFields: each declared setting reads the model field that
+// carries its attribute, and the model has no other field.
+func TestSettingFields(t *testing.T) {
+	typ := reflect.TypeOf(ProcessOutProviderModel{})
+	if typ.NumField() != len(providerSettings) {
+		t.Fatalf("the model has %d fields, %d settings are declared", typ.NumField(), len(providerSettings))
+	}
+	unknown := map[reflect.Type]attr.Value{
+		reflect.TypeOf(types.String{}): types.StringUnknown(),
+		reflect.TypeOf(types.Int64{}):  types.Int64Unknown(),
+		reflect.TypeOf(types.Map{}):    types.MapUnknown(types.StringType),
+	}
+	for i := range typ.NumField() {
+		f := typ.Field(i)
+		m := emptyModel()
+		reflect.ValueOf(&m).Elem().Field(i).Set(reflect.ValueOf(unknown[f.Type]))
+		for _, s := range providerSettings {
+			if got, want := s.field(&m).IsUnknown(), s.attr == f.Tag.Get("tfsdk"); got != want {
+				t.Errorf("setting %s reads field %s (tfsdk %q): %t, want %t", s.attr, f.Name, f.Tag.Get("tfsdk"), got, want)
+			}
+		}
+	}
+}
+
+// TestProviderEnvironmentIsComplete: the bad-input suite's list of the
+// provider's variables is every variable a setting declares.
+func TestProviderEnvironmentIsComplete(t *testing.T) {
+	var declared []string
+	for _, s := range providerSettings {
+		declared = append(declared, s.env...)
+	}
+	slices.Sort(declared)
+	listed := slices.Sorted(slices.Values(providerEnvironment))
+	if !slices.Equal(declared, listed) {
+		t.Fatalf("declared %v, providerEnvironment lists %v", declared, listed)
 	}
 }
