@@ -64,7 +64,7 @@ func TestErrorKinds(t *testing.T) {
 	}
 	_, err := New(answer(400, `{"success":false,"error_type":"request.validation.invalid-url","message":"bad","invalid_fields":[{"name":"url","message":"Must be a valid URL"}]}`)).
 		CreateWebhookEndpoint(context.Background(), WebhookEndpointInput{URL: "x"})
-	if !IsValidation(err) || !strings.Contains(err.Error(), "url: Must be a valid URL") {
+	if errorKind(err) != KindValidation || !strings.Contains(err.Error(), "url: Must be a valid URL") {
 		t.Fatalf("err = %v", err)
 	}
 }
