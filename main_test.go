@@ -39,8 +39,10 @@ func TestReleaseLdflagsSetVariablesOfMain(t *testing.T) {
 		for _, decl := range f.Decls {
 			if gen, ok := decl.(*ast.GenDecl); ok && gen.Tok == token.VAR {
 				for _, spec := range gen.Specs {
-					for _, id := range spec.(*ast.ValueSpec).Names {
-						declared[id.Name] = true
+					if vs, ok := spec.(*ast.ValueSpec); ok {
+						for _, id := range vs.Names {
+							declared[id.Name] = true
+						}
 					}
 				}
 			}
