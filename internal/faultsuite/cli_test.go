@@ -44,6 +44,9 @@ type workspace struct {
 	t   *testing.T
 	tf  *tfexec.Terraform
 	dir string
+	// clients counts the calls and attempts of the HTTP clients of every
+	// provider the workspace serves.
+	clients *clientCounter
 	// log receives the CLI's whole output; the test output only carries
 	// summaries and diagnostics, 200 resources' worth of progress lines
 	// would bury them.
@@ -76,7 +79,7 @@ func newWorkspace(t *testing.T) *workspace {
 	tf.SetStdout(logFile)
 	tf.SetStderr(logFile)
 	t.Logf("CLI output: %s", logPath)
-	return &workspace{t: t, tf: tf, dir: dir, log: logFile}
+	return &workspace{t: t, tf: tf, dir: dir, clients: &clientCounter{}, log: logFile}
 }
 
 // logDir is FAULTS_LOG_DIR when set (make faults keeps the logs), else the
@@ -119,7 +122,7 @@ func (w *workspace) supportsWriteOnly(ctx context.Context) bool {
 func (w *workspace) run(ctx context.Context, name string, command func(ctx context.Context, reattach *tfexec.ReattachOption) error) (time.Duration, error) {
 	w.t.Helper()
 	fmt.Fprintf(w.log, "\n===== %s =====\n", name)
-	reattach, stop, err := serveProvider(ctx, w.t)
+	reattach, stop, err := serveProvider(ctx, w.t, w.clients)
 	if err != nil {
 		w.t.Fatalf("serving the provider for %s: %v", name, err)
 	}
@@ -177,17 +180,18 @@ func (w *workspace) state(ctx context.Context) *tfjson.State {
 
 // serveProvider starts the provider's real gRPC server in this process, in
 // the debug mode the CLI reattaches to, and returns the reattach
-// configuration and a function that stops the server. Its logs go to the
-// test logging sink, as under terraform-plugin-testing: dropped unless
-// TF_LOG (with TF_ACC_LOG_PATH or TF_LOG_PATH_MASK) asks for them.
-func serveProvider(ctx context.Context, t *testing.T) (tfexec.ReattachInfo, func(), error) {
+// configuration and a function that stops the server. clients counts what
+// the provider's HTTP client sends. Its logs go to the test logging sink, as
+// under terraform-plugin-testing: dropped unless TF_LOG (with
+// TF_ACC_LOG_PATH or TF_LOG_PATH_MASK) asks for them.
+func serveProvider(ctx context.Context, t *testing.T, clients *clientCounter) (tfexec.ReattachInfo, func(), error) {
 	ctx, cancel := context.WithCancel(ctx)
 	configCh := make(chan *plugin.ReattachConfig)
 	closeCh := make(chan struct{})
 	errCh := make(chan error, 1)
 	go func() {
 		errCh <- tf6server.Serve(clitest.RegistryHosts[0]+"/"+clitest.ProviderSource,
-			providerserver.NewProtocol6(provider.New("faultsuite")()),
+			providerserver.NewProtocol6(provider.NewObserved("faultsuite", clients)()),
 			tf6server.WithDebug(ctx, configCh, closeCh),
 			tf6server.WithGoPluginLogger(hclog.NewNullLogger()),
 			tf6server.WithLoggingSink(t))

@@ -11,7 +11,6 @@ import (
 
 	"github.com/processout/terraform-provider-processout/internal/emulator"
 	"github.com/processout/terraform-provider-processout/internal/emulator/faults"
-	"github.com/processout/terraform-provider-processout/internal/httpx"
 )
 
 // Fault mix of the suite: 20% of requests meet a transient fault, spread
@@ -101,7 +100,7 @@ type mark struct {
 	poRequests int
 	mbRequests int
 	faults     int
-	totals     httpx.Totals
+	totals     totals
 }
 
 func (r *run) mark() mark {
@@ -110,7 +109,7 @@ func (r *run) mark() mark {
 		poRequests: len(r.emu.ProcessOut.Requests()),
 		mbRequests: len(r.emu.Membrane.Requests()),
 		faults:     len(r.emu.Faults.Log()),
-		totals:     httpx.ProcessTotals(),
+		totals:     r.ws.clients.totals(),
 	}
 }
 
@@ -200,7 +199,7 @@ func (r *run) report(phase string, m mark, wantCreates int) {
 	po := r.emu.ProcessOut.Requests()[m.poRequests:]
 	events := r.emu.Faults.Log()[m.faults:]
 	counts := faultCounts(events)
-	client := httpx.ProcessTotals().Sub(m.totals)
+	client := r.ws.clients.totals().Sub(m.totals)
 
 	keys := auditKeys(po)
 	for _, v := range keys.violations {
@@ -259,7 +258,7 @@ func TestFaultSuite(t *testing.T) {
 	ws.writeConfig(declared.config(providerBlock(emu, r.maxRetries, suiteRequestTimeout)))
 	ws.init(ctx)
 	injectFaults(emu.Faults)
-	start, before := time.Now(), httpx.ProcessTotals()
+	start, before := time.Now(), ws.clients.totals()
 	t.Logf("seed %d, %d objects (%v), parallelism %d, max_retries %d, faults: %.0f%% transient over %v, %.0f%% commit_then_fail on writes",
 		seed, objects, declared.count(), r.parallelism, r.maxRetries, transientRate*100, transientKinds, commitThenFailRate*100)
 
@@ -278,7 +277,7 @@ func TestFaultSuite(t *testing.T) {
 	r.audit("destroy", nil)
 
 	injected := total(emu.Faults.Injected())
-	retries := httpx.ProcessTotals().Sub(before).Retries()
+	retries := ws.clients.totals().Sub(before).Retries()
 	t.Logf("whole run: %s, %d CLI commands run a second time", time.Since(start).Round(time.Second), r.failedRuns)
 	// Every retry answers a fault, and while no call gave up, every fault
 	// was answered by exactly one retry (its own, or net/http's).

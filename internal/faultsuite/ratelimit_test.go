@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/processout/terraform-provider-processout/internal/emulator"
-	"github.com/processout/terraform-provider-processout/internal/httpx"
 )
 
 // TestRateLimitPacing applies RATELIMIT_OBJECTS objects (default 100) at
@@ -37,12 +36,12 @@ func TestRateLimitPacing(t *testing.T) {
 `, emu.MembraneURL, emu.Token, emu.Connection.ID)))
 	ws.init(ctx)
 
-	before := httpx.ProcessTotals()
+	before := ws.clients.totals()
 	d, err := ws.apply(ctx, parallelism)
 	if err != nil {
 		t.Fatalf("the apply failed under the rate limit instead of pacing itself:\n%s", diagnostics(err))
 	}
-	client := httpx.ProcessTotals().Sub(before)
+	client := ws.clients.totals().Sub(before)
 	log := emu.ProcessOut.Requests()
 	limited := 0
 	for _, r := range log {

@@ -47,6 +47,8 @@ type Client struct {
 	pacer   *Pacer
 	secrets []string
 	now     func() time.Time
+	// observer, when set, is told of every call and attempt (Observe).
+	observer Observer
 }
 
 // New returns a Client with the given retry policy. secrets are masked in
@@ -134,15 +136,18 @@ func (c *Client) Do(ctx context.Context, call Call) (*Result, error) {
 	start := c.now()
 	ctx = tflog.MaskAllFieldValuesStrings(ctx, c.secrets...)
 	ctx = tflog.MaskMessageStrings(ctx, c.secrets...)
-	processTotals.calls.Add(1)
+	if c.observer != nil {
+		c.observer.CallStarted(call)
+	}
 	var lastErr error
 	for attempt := 1; ; attempt++ {
 		if err := c.pacer.Wait(ctx); err != nil {
 			return nil, err
 		}
-		processTotals.attempts.Add(1)
 		res, resent, err := c.attempt(ctx, call)
-		processTotals.resent.Add(int64(resent))
+		if c.observer != nil {
+			c.observer.AttemptDone(call, attempt, resent)
+		}
 		var header http.Header // nil without an answer
 		if res != nil {
 			header = res.Header
@@ -186,8 +191,9 @@ func (c *Client) Do(ctx context.Context, call Call) (*Result, error) {
 }
 
 // attempt sends the call once, as far as Do can tell. resent counts the
-// times net/http wrote the request again on its own (see Totals.Resent); the
-// deferred function sets it whichever way attempt returns.
+// times net/http wrote the request again on its own (see
+// Observer.AttemptDone); the deferred function sets it whichever way
+// attempt returns.
 func (c *Client) attempt(ctx context.Context, call Call) (res *Result, resent int, err error) {
 	var writes atomic.Int32
 	ctx = httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{

@@ -5,6 +5,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -162,10 +163,21 @@ func TestConcurrentCallsPaceThemselvesThroughARateLimit(t *testing.T) {
 	t.Logf("429s: %d", limited.Load())
 }
 
-// TestTotalsCountTheRequestsNetHTTPResendsOnItsOwn resets the second request,
-// which arrives on a reused keep-alive connection: net/http sends it again
-// by itself, so Do sees one attempt while the server saw two requests.
-func TestTotalsCountTheRequestsNetHTTPResendsOnItsOwn(t *testing.T) {
+// counter is an Observer that counts calls, attempts and the requests
+// net/http resent on its own.
+type counter struct{ calls, attempts, resent atomic.Int64 }
+
+func (c *counter) CallStarted(Call) { c.calls.Add(1) }
+
+func (c *counter) AttemptDone(_ Call, _, resent int) {
+	c.attempts.Add(1)
+	c.resent.Add(int64(resent))
+}
+
+// TestObserverCountsTheRequestsNetHTTPResendsOnItsOwn resets the second
+// request, which arrives on a reused keep-alive connection: net/http sends it
+// again by itself, so Do sees one attempt while the server saw two requests.
+func TestObserverCountsTheRequestsNetHTTPResendsOnItsOwn(t *testing.T) {
 	var n atomic.Int32
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if n.Add(1) == 2 {
@@ -174,17 +186,49 @@ func TestTotalsCountTheRequestsNetHTTPResendsOnItsOwn(t *testing.T) {
 	}))
 	defer srv.Close()
 	client := New(fastPolicy())
-	before := ProcessTotals()
+	var got counter
+	client.Observe(&got)
 	for range 2 {
 		res, err := client.Do(context.Background(), call(t, srv, http.MethodGet))
 		if err != nil || res.Attempts != 1 {
 			t.Fatalf("res=%+v err=%v, want success at the first attempt", res, err)
 		}
 	}
-	got := ProcessTotals().Sub(before)
-	if want := (Totals{Calls: 2, Attempts: 2, Resent: 1}); got != want || got.Retries() != 1 || n.Load() != 3 {
-		t.Fatalf("totals %+v (retries %d) with %d requests served, want %+v and 1 retry over 3 requests", got, got.Retries(), n.Load(), want)
+	calls, attempts, resent := got.calls.Load(), got.attempts.Load(), got.resent.Load()
+	if calls != 2 || attempts != 2 || resent != 1 || n.Load() != 3 {
+		t.Fatalf("%d calls, %d attempts, %d resent by net/http with %d requests served, want 2 calls, 2 attempts and 1 resent over 3 requests",
+			calls, attempts, resent, n.Load())
 	}
+}
+
+// TestObserverSeesEveryAttemptOfARetriedCall: a call that meets two 503s
+// is one call of three attempts, numbered from 1.
+func TestObserverSeesEveryAttemptOfARetriedCall(t *testing.T) {
+	srv, served := scripted(http.StatusServiceUnavailable, http.StatusServiceUnavailable)
+	defer srv.Close()
+	var numbers []int
+	var got counter
+	client := New(fastPolicy())
+	client.Observe(observerFuncs{&got, func(attempt int) { numbers = append(numbers, attempt) }})
+	res, err := client.Do(context.Background(), call(t, srv, http.MethodGet))
+	if err != nil || res.Status != http.StatusOK {
+		t.Fatalf("res=%+v err=%v, want a 200 after two retries", res, err)
+	}
+	if got.calls.Load() != 1 || got.attempts.Load() != 3 || got.resent.Load() != 0 || served.Load() != 3 || !slices.Equal(numbers, []int{1, 2, 3}) {
+		t.Fatalf("%d calls, %d attempts %v, %d resent, %d requests served; want 1 call, attempts [1 2 3], none resent, 3 requests",
+			got.calls.Load(), got.attempts.Load(), numbers, got.resent.Load(), served.Load())
+	}
+}
+
+// observerFuncs is a counter that also reports each attempt's number.
+type observerFuncs struct {
+	*counter
+	attempt func(int)
+}
+
+func (o observerFuncs) AttemptDone(c Call, attempt, resent int) {
+	o.counter.AttemptDone(c, attempt, resent)
+	o.attempt(attempt)
 }
 
 // resetConnection drops the connection with a TCP RST, no answer.

@@ -73,11 +73,6 @@ func (c *Client) GetCustomer(ctx context.Context, id string) (*Customer, error) 
 	return getObject[Customer](ctx, c, customers, id)
 }
 
-// DeleteCustomer deletes a customer.
-func (c *Client) DeleteCustomer(ctx context.Context, id string) error {
-	return deleteObject(ctx, c, customers, id)
-}
-
 // Customers streams the project's customers, page by page.
 func (c *Client) Customers(ctx context.Context, opts ListOptions) iter.Seq2[Customer, error] {
 	return listObjects[Customer](ctx, c, customers, opts)

@@ -77,9 +77,6 @@ func (e *Error) Kind() Kind {
 // IsNotFound reports whether err is ProcessOut saying the object does not exist.
 func IsNotFound(err error) bool { return errorKind(err) == KindNotFound }
 
-// IsValidation reports whether err is a request ProcessOut rejected as invalid.
-func IsValidation(err error) bool { return errorKind(err) == KindValidation }
-
 func errorKind(err error) Kind {
 	var apiErr *Error
 	if errors.As(err, &apiErr) {

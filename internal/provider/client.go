@@ -24,13 +24,17 @@ type providerData struct {
 }
 
 // buildClient builds the transport and checks it can be used, so a bad token
-// or an unusable connection is reported at plan time, once per run.
-func buildClient(ctx context.Context, cfg settings, version string, diags *diag.Diagnostics) *providerData {
+// or an unusable connection is reported at plan time, once per run. observer
+// may be nil.
+func buildClient(ctx context.Context, cfg settings, version string, observer httpx.Observer, diags *diag.Diagnostics) *providerData {
 	policy := httpx.DefaultPolicy()
 	policy.MaxAttempts = cfg.maxRetries + 1
 	policy.AttemptTimeout = cfg.requestTimeout
 	userAgent := "terraform-provider-processout/" + version
 	httpClient := httpx.New(policy, cfg.token, cfg.workspaceSecret, cfg.projectSecret)
+	if observer != nil {
+		httpClient.Observe(observer)
+	}
 
 	if cfg.transport == transportDirect {
 		t := direct.New(cfg.processoutURL, cfg.projectID, cfg.projectSecret, httpClient, userAgent)

@@ -11,6 +11,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/processout/terraform-provider-processout/internal/httpx"
 )
 
 var _ provider.Provider = &ProcessOutProvider{}
@@ -18,6 +20,8 @@ var _ provider.Provider = &ProcessOutProvider{}
 // ProcessOutProvider is the provider implementation.
 type ProcessOutProvider struct {
 	version string
+	// httpObserver, when set (NewObserved), watches the HTTP client.
+	httpObserver httpx.Observer
 }
 
 // ProcessOutProviderModel is the provider block.
@@ -68,7 +72,7 @@ func (p *ProcessOutProvider) Configure(ctx context.Context, req provider.Configu
 	if !ok {
 		return
 	}
-	client := buildClient(ctx, cfg, p.version, &resp.Diagnostics)
+	client := buildClient(ctx, cfg, p.version, p.httpObserver, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() || client == nil {
 		return
 	}
