@@ -141,6 +141,9 @@ func (c *Client) Do(ctx context.Context, call Call) (*Result, error) {
 	}
 	var lastErr error
 	for attempt := 1; ; attempt++ {
+		if err := ctx.Err(); err != nil {
+			return nil, err // stopped: nothing new is sent
+		}
 		if err := c.pacer.Wait(ctx); err != nil {
 			return nil, err
 		}
@@ -155,8 +158,8 @@ func (c *Client) Do(ctx context.Context, call Call) (*Result, error) {
 		c.pacer.Done(header)
 		elapsed := c.now().Sub(start)
 		c.log(ctx, call, attempt, resent, res, err, elapsed)
-		if ctx.Err() != nil {
-			return nil, ctx.Err()
+		if ctx.Err() != nil && (err != nil || RetryableStatus(res.Status)) {
+			return nil, ctx.Err() // stopped: no new attempt
 		}
 		var wait time.Duration
 		switch {
@@ -204,6 +207,14 @@ func (c *Client) attempt(ctx context.Context, call Call) (res *Result, resent in
 		},
 	})
 	defer func() { resent = max(int(writes.Load())-1, 0) }()
+	if isWrite(call.Method) {
+		// A stop (the CLI's first Ctrl-C, or the SIGTERM of a cancelled CI
+		// job, cancels ctx) must not drop a write ProcessOut may already
+		// have carried out: the attempt runs to its answer, bounded by the
+		// attempt timeout, so the object reaches state. Do starts no new
+		// attempt once ctx is done.
+		ctx = context.WithoutCancel(ctx)
+	}
 	if c.policy.AttemptTimeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, c.policy.AttemptTimeout)
@@ -313,4 +324,10 @@ func (e *RedirectError) Error() string {
 func IsRedirect(err error) bool {
 	var e *RedirectError
 	return errors.As(err, &e)
+}
+
+// isWrite reports whether a request of this method may change what
+// ProcessOut holds.
+func isWrite(method string) bool {
+	return method != http.MethodGet && method != http.MethodHead && method != http.MethodOptions
 }
