@@ -14,7 +14,7 @@ import (
 // the caller's context is cancelled (as a CLI's first Ctrl-C or SIGTERM
 // cancels the provider's requests), and returns what Do returned and how
 // many requests the server saw.
-func stoppedMidRequest(t *testing.T, method string, status int) (*Result, error, int32) {
+func stoppedMidRequest(t *testing.T, method string, status int) (*Result, int32, error) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -28,13 +28,13 @@ func stoppedMidRequest(t *testing.T, method string, status int) (*Result, error,
 	}))
 	defer srv.Close()
 	res, err := New(fastPolicy()).Do(ctx, call(t, srv, method))
-	return res, err, received.Load()
+	return res, received.Load(), err
 }
 
 // TestStoppedWriteRunsToItsAnswer: a write whose request was sent when the
 // stop came gets its answer, so the object it made reaches state.
 func TestStoppedWriteRunsToItsAnswer(t *testing.T) {
-	res, err, received := stoppedMidRequest(t, http.MethodPost, http.StatusOK)
+	res, received, err := stoppedMidRequest(t, http.MethodPost, http.StatusOK)
 	if err != nil || res == nil || res.Status != http.StatusOK {
 		t.Fatalf("Do = %v, %v; want the 200 the server sent after the stop", res, err)
 	}
@@ -46,7 +46,7 @@ func TestStoppedWriteRunsToItsAnswer(t *testing.T) {
 // TestStoppedWriteIsNotRetried: after the stop no new attempt starts, even
 // when the answer in flight asks for a retry.
 func TestStoppedWriteIsNotRetried(t *testing.T) {
-	res, err, received := stoppedMidRequest(t, http.MethodPost, http.StatusServiceUnavailable)
+	res, received, err := stoppedMidRequest(t, http.MethodPost, http.StatusServiceUnavailable)
 	if !errors.Is(err, context.Canceled) || res != nil {
 		t.Fatalf("Do = %v, %v; want context.Canceled", res, err)
 	}
@@ -58,7 +58,7 @@ func TestStoppedWriteIsNotRetried(t *testing.T) {
 // TestStoppedReadEndsAtOnce: a read has nothing to lose; it ends with the
 // stop.
 func TestStoppedReadEndsAtOnce(t *testing.T) {
-	if res, err, _ := stoppedMidRequest(t, http.MethodGet, http.StatusOK); !errors.Is(err, context.Canceled) || res != nil {
+	if res, _, err := stoppedMidRequest(t, http.MethodGet, http.StatusOK); !errors.Is(err, context.Canceled) || res != nil {
 		t.Fatalf("Do = %v, %v; want context.Canceled", res, err)
 	}
 }
