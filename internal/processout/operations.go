@@ -5,7 +5,7 @@ package processout
 // look-ups included. Transports that route by name (Membrane actions)
 // validate their configuration against it, so a name the provider never
 // sends is refused rather than accepted and never used.
-// TestOperationsAreWhatTheProviderSends (internal/provider) keeps it exact.
+// TestOperationsAreWhatTheProviderSends (operations_test.go) keeps it exact.
 func Operations() []string {
 	return []string{
 		"customer.list", "customer.read",

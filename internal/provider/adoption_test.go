@@ -610,6 +610,8 @@ resource "processout_project" "seller" {
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(gc, tfjsonpath.New("metadata"), emptyMap),
 				statecheck.ExpectKnownValue(gc, tfjsonpath.New("sub_accounts_enabled"), knownvalue.SetExact(nil)),
+				// Computed, and answered {}: stored as {}, not null.
+				statecheck.ExpectKnownValue(gc, tfjsonpath.New("public_keys"), emptyMap),
 				statecheck.ExpectKnownValue(project, tfjsonpath.New("public_metadata"), emptyMap),
 				statecheck.ExpectKnownValue(project, tfjsonpath.New("dunning_configuration"), emptyList),
 				emulatorCheck(func() error {

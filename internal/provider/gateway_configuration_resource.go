@@ -315,6 +315,10 @@ func (m *GatewayConfigurationResourceModel) setFromAPI(g *processout.GatewayConf
 	m.gatewayConfigurationAttributes = newGatewayConfigurationAttributes(g)
 	m.Metadata = emptyAsConfigured(prior.Metadata, m.Metadata, types.MapNull(types.StringType))
 	m.SubAccountsEnabled = emptyAsConfigured(prior.SubAccountsEnabled, m.SubAccountsEnabled, types.SetNull(types.StringType))
-	m.PublicKeys = emptyAsConfigured(prior.PublicKeys, m.PublicKeys, types.MapNull(types.StringType))
+	if g.PublicKeys == nil {
+		// Computed only, so no configured form to keep: null says the answer
+		// carried none, {} that it carried an empty map.
+		m.PublicKeys = types.MapNull(types.StringType)
+	}
 	m.SettingsWO = types.MapNull(types.StringType) // write-only values are never stored
 }
