@@ -2,7 +2,6 @@ package emulator
 
 import (
 	"encoding/json"
-	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -24,27 +23,6 @@ func start(t *testing.T, cfg Config) *Emulator {
 	return e
 }
 
-// get sends a GET and decodes the JSON answer.
-func get(t *testing.T, url string, auth func(*http.Request)) (int, http.Header, map[string]any) {
-	t.Helper()
-	req, err := http.NewRequest("GET", url, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	auth(req)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	raw, _ := io.ReadAll(resp.Body)
-	var body map[string]any
-	if err := json.Unmarshal(raw, &body); err != nil {
-		t.Fatalf("GET %s: %d %q is not JSON", url, resp.StatusCode, raw)
-	}
-	return resp.StatusCode, resp.Header, body
-}
-
 func bearer(token string) func(*http.Request) {
 	return func(r *http.Request) {
 		r.Header.Set("Authorization", "Bearer "+token)
@@ -64,7 +42,7 @@ func TestStartSeedsAndServesBothTransports(t *testing.T) {
 	}
 
 	// Through Membrane: the proxied list answers ProcessOut's envelope.
-	status, header, body := get(t, e.MembraneURL+"/connections/"+e.Connection.ID+"/proxy/customers?limit=100", bearer(e.Token))
+	status, header, body := emutest.GetJSON(t, e.MembraneURL+"/connections/"+e.Connection.ID+"/proxy/customers?limit=100", bearer(e.Token))
 	if status != 200 || body["success"] != true || body["total_count"] != float64(25) || len(emutest.As[[]any](t, body["customers"])) != 25 {
 		t.Fatalf("proxied GET /customers: %d %v", status, body)
 	}
@@ -72,7 +50,7 @@ func TestStartSeedsAndServesBothTransports(t *testing.T) {
 		t.Errorf("proxy dropped the upstream x-ratelimit header: %v", header)
 	}
 	// Directly, with Basic auth.
-	status, _, body = get(t, e.ProcessOutURL+"/customers", func(r *http.Request) { r.SetBasicAuth(e.Project.ProjectID, e.Project.Secret) })
+	status, _, body = emutest.GetJSON(t, e.ProcessOutURL+"/customers", func(r *http.Request) { r.SetBasicAuth(e.Project.ProjectID, e.Project.Secret) })
 	if status != 200 || body["total_count"] != float64(25) {
 		t.Fatalf("direct GET /customers: %d %v", status, body)
 	}
@@ -88,7 +66,7 @@ func TestStartSeedsAndServesBothTransports(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	status, _, body = get(t, e.MembraneURL+"/connections", bearer(tok))
+	status, _, body = emutest.GetJSON(t, e.MembraneURL+"/connections", bearer(tok))
 	if status != 200 || len(emutest.As[[]any](t, body["items"])) != 1 || e.Membrane.MintedTokensSeen() != 1 {
 		t.Fatalf("GET /connections with a JWT: %d %v", status, body)
 	}
@@ -125,7 +103,7 @@ func TestActionRunEndToEnd(t *testing.T) {
 
 func TestConnectionStateConfig(t *testing.T) {
 	e := start(t, Config{Seed: 4, ConnectionState: "DISCONNECTING"})
-	status, _, body := get(t, e.MembraneURL+"/connections/"+e.Connection.ID+"/proxy/customers", bearer(e.Token))
+	status, _, body := emutest.GetJSON(t, e.MembraneURL+"/connections/"+e.Connection.ID+"/proxy/customers", bearer(e.Token))
 	if status != 400 || body["key"] != "connection_is_defunct" || !strings.Contains(emutest.As[string](t, body["message"]), "DISCONNECTING") {
 		t.Fatalf("%d %v", status, body)
 	}

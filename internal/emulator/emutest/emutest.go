@@ -3,6 +3,9 @@
 package emutest
 
 import (
+	"encoding/json"
+	"io"
+	"net/http"
 	"sync"
 	"testing"
 	"time"
@@ -46,4 +49,25 @@ func As[T any](t testing.TB, v any) T {
 		t.Fatalf("%v (%T) is not a %T", v, v, x)
 	}
 	return x
+}
+
+// GetJSON sends a GET, authenticated by auth, and decodes the JSON answer.
+func GetJSON(t testing.TB, url string, auth func(*http.Request)) (int, http.Header, map[string]any) {
+	t.Helper()
+	req, err := http.NewRequest("GET", url, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	auth(req)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	raw, _ := io.ReadAll(resp.Body)
+	var body map[string]any
+	if err := json.Unmarshal(raw, &body); err != nil {
+		t.Fatalf("GET %s: %d %q is not JSON", url, resp.StatusCode, raw)
+	}
+	return resp.StatusCode, resp.Header, body
 }

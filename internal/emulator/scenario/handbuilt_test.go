@@ -2,7 +2,6 @@ package scenario
 
 import (
 	"encoding/json"
-	"io"
 	"net/http"
 	"slices"
 	"strings"
@@ -10,6 +9,7 @@ import (
 	"time"
 
 	"github.com/processout/terraform-provider-processout/internal/emulator"
+	"github.com/processout/terraform-provider-processout/internal/emulator/emutest"
 	"github.com/processout/terraform-provider-processout/internal/emulator/processoutapi"
 )
 
@@ -37,22 +37,8 @@ func seed(t *testing.T, cfg emulator.Config) (*emulator.Emulator, HandBuilt) {
 // get sends a GET with Basic auth and decodes the JSON answer.
 func get(t *testing.T, url, user, secret string) (int, map[string]any) {
 	t.Helper()
-	req, err := http.NewRequest("GET", url, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	req.SetBasicAuth(user, secret)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	raw, _ := io.ReadAll(resp.Body)
-	var body map[string]any
-	if err := json.Unmarshal(raw, &body); err != nil {
-		t.Fatalf("GET %s: %d %q is not JSON", url, resp.StatusCode, raw)
-	}
-	return resp.StatusCode, body
+	status, _, body := emutest.GetJSON(t, url, func(r *http.Request) { r.SetBasicAuth(user, secret) })
+	return status, body
 }
 
 func TestHandBuiltSeed(t *testing.T) {
