@@ -23,6 +23,7 @@ import (
 	"syscall"
 
 	"github.com/processout/terraform-provider-processout/internal/emulator"
+	"github.com/processout/terraform-provider-processout/internal/emulator/processoutapi"
 	"github.com/processout/terraform-provider-processout/internal/emulator/scenario"
 )
 
@@ -42,9 +43,9 @@ func main() {
 var connectionStates = []string{"BUILDING", "CLIENT_ACTION_REQUIRED", "CONFIGURATION_ERROR", "SETUP_FAILED", "READY", "DISCONNECTING"}
 
 type options struct {
-	processoutAddr, membraneAddr, exportsFile string
-	cfg                                       emulator.Config
-	seedHandBuilt                             bool // set the hand-built scene (scenario.SeedHandBuilt)
+	processoutAddr, membraneAddr, exportsFile, readings string
+	cfg                                                 emulator.Config
+	seedHandBuilt                                       bool // set the hand-built scene (scenario.SeedHandBuilt)
 }
 
 func parseFlags(args []string, stderr io.Writer) (options, error) {
@@ -61,9 +62,15 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&o.exportsFile, "exports-file", "", "also write the export lines to this file (atomically, once listening)")
 	fs.BoolVar(&o.seedHandBuilt, "seed-handbuilt", false, "also seed a hand-built project to adopt: gateway configurations, webhook endpoints, a supervised project")
 	fs.StringVar(&o.cfg.ConnectionState, "connection-state", "READY", "state of the seeded Membrane connection: "+fmt.Sprint(connectionStates))
+	fs.StringVar(&o.readings, "readings", processoutapi.ReadingsOptimistic, "how unverified ProcessOut behaviours are played: optimistic (the contract's convention) or worst (each at its worst plausible form; README)")
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
+	readings, err := processoutapi.ParseReadings(o.readings)
+	if err != nil {
+		return o, fmt.Errorf("-readings: %w", err)
+	}
+	o.cfg.Readings = readings
 	switch {
 	case fs.NArg() > 0:
 		return o, fmt.Errorf("unexpected arguments %q", fs.Args())
@@ -130,7 +137,7 @@ func printSummary(w io.Writer, e *emulator.Emulator, handBuilt scenario.HandBuil
 			fmt.Fprintf(w, "  hand-built supervised project %s\n", id) // no list data source covers these
 		}
 	}
-	fmt.Fprintf(w, "  seed %d, fault rate %.3g, latency %s, rate limit %s\n", o.cfg.Seed, o.cfg.FaultRate, o.cfg.Latency, limit)
+	fmt.Fprintf(w, "  seed %d, fault rate %.3g, latency %s, rate limit %s, readings %s\n", o.cfg.Seed, o.cfg.FaultRate, o.cfg.Latency, limit, o.readings)
 	if o.exportsFile != "" {
 		fmt.Fprintf(w, "  exports written to %s\n", o.exportsFile)
 	}

@@ -35,6 +35,9 @@ type Config struct {
 	FaultRate          float64
 	RateLimitPerMinute int    // ProcessOut per-project limit; 0 = none
 	ConnectionState    string // the seeded connection's state; "" = READY
+	// Readings picks the optimistic (zero) or worst reading of each
+	// behaviour the contract leaves unverified (processoutapi.Readings).
+	Readings processoutapi.Readings
 }
 
 // Seeded names.
@@ -93,7 +96,7 @@ func StartOn(cfg Config, processoutAddr, membraneAddr string) (*Emulator, error)
 
 // build creates and seeds the servers.
 func build(cfg Config) *Emulator {
-	po := processoutapi.New(processoutapi.Options{RateLimitPerMinute: cfg.RateLimitPerMinute, Seed: cfg.Seed})
+	po := processoutapi.New(processoutapi.Options{RateLimitPerMinute: cfg.RateLimitPerMinute, Seed: cfg.Seed, Readings: cfg.Readings})
 	creds := po.AddProject(ProjectName, true)
 	bare := strings.TrimPrefix(creds.ProjectID, "test-")
 	if cfg.Customers > 0 {
@@ -160,4 +163,19 @@ func randomHex(n int) string {
 	b := make([]byte, n)
 	_, _ = rand.Read(b)
 	return hex.EncodeToString(b)
+}
+
+// ReadingsEnv names the variable through which the test suites pick the
+// emulator's readings ("optimistic", the default, or "worst").
+const ReadingsEnv = "EMULATOR_READINGS"
+
+// ReadingsFromEnv is the readings EMULATOR_READINGS asks for; a value it
+// does not know is an error, so a typo cannot run the optimistic suite
+// while claiming the worst.
+func ReadingsFromEnv(getenv func(string) string) (processoutapi.Readings, error) {
+	r, err := processoutapi.ParseReadings(getenv(ReadingsEnv))
+	if err != nil {
+		return r, fmt.Errorf("%s: %w", ReadingsEnv, err)
+	}
+	return r, nil
 }

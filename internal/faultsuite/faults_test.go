@@ -58,6 +58,11 @@ func envInt(t *testing.T, name string, def int) int {
 
 func startEmulator(t *testing.T, cfg emulator.Config) *emulator.Emulator {
 	t.Helper()
+	readings, err := emulator.ReadingsFromEnv(os.Getenv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Readings = readings
 	emu, err := emulator.Start(cfg)
 	if err != nil {
 		t.Fatalf("starting the emulator: %v", err)

@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/processout/terraform-provider-processout/internal/emulator"
+	"github.com/processout/terraform-provider-processout/internal/emulator/processoutapi"
 )
 
 // transports the acceptance suite runs every resource test through, so
@@ -52,6 +53,7 @@ func eachTransport(t *testing.T, body func(t *testing.T, env *testEnv)) {
 func newTestEnv(t *testing.T, tr transportKind, cfg emulator.Config) *testEnv {
 	t.Helper()
 	testAccPreCheck(t)
+	cfg.Readings = suiteReadings(t)
 	emu, err := emulator.Start(cfg)
 	if err != nil {
 		t.Fatalf("starting the emulator: %v", err)
@@ -164,6 +166,17 @@ func (e *testEnv) checkDestroyed(kind string) func(*terraform.State) error {
 }
 
 func emulatorConfigDefault() emulator.Config { return emulator.Config{Seed: 1} }
+
+// suiteReadings is the emulator reading the suite runs under
+// (EMULATOR_READINGS: make testacc-worst sets "worst").
+func suiteReadings(t *testing.T) processoutapi.Readings {
+	t.Helper()
+	r, err := emulator.ReadingsFromEnv(os.Getenv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
 
 // errorText matches a diagnostic text however the CLI wrapped its lines.
 func errorText(text string) *regexp.Regexp {

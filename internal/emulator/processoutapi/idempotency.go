@@ -9,7 +9,8 @@ import (
 // Idempotency-Key emulation (CONTRACT.md §8, [U] convention):
 //   - the key is scoped to (project, mode, method, path); the same key on a
 //     different path or method is independent;
-//   - the final answer (status, body, content type) is cached for 24 h and
+//   - the final answer (status, body, content type) is cached for 24 h (one
+//     minute under the worst readings, Readings.IdempotencyTTL) and
 //     replayed byte for byte to an identical request, which creates nothing;
 //   - "identical" compares the JSON body after canonicalisation (key order
 //     and whitespace do not matter); DELETE bodies are ignored, so any
@@ -91,10 +92,11 @@ type idemEntry struct {
 type idempotencyCache struct {
 	entries   map[idemKey]*idemEntry
 	lastSweep time.Time
+	ttl       time.Duration
 }
 
-func newIdempotencyCache() *idempotencyCache {
-	return &idempotencyCache{entries: map[idemKey]*idemEntry{}}
+func newIdempotencyCache(ttl time.Duration) *idempotencyCache {
+	return &idempotencyCache{entries: map[idemKey]*idemEntry{}, ttl: ttl}
 }
 
 // begin reserves k for a new request, or returns the answer to replay, or
@@ -132,7 +134,7 @@ func (ic *idempotencyCache) finish(k idemKey, resp response, now time.Time) {
 		delete(ic.entries, k)
 		return
 	}
-	e.done, e.resp, e.expires = true, resp, now.Add(idempotencyTTL)
+	e.done, e.resp, e.expires = true, resp, now.Add(ic.ttl)
 }
 
 func (ic *idempotencyCache) abort(k idemKey) { delete(ic.entries, k) }

@@ -37,6 +37,9 @@ type Options struct {
 	Now func() time.Time
 	// Seed makes ids and keys deterministic when non-zero.
 	Seed int64
+	// Readings picks the optimistic (zero) or worst reading of each
+	// unverified behaviour (readings.go).
+	Readings Readings
 }
 
 // ProjectCredentials are Basic-auth credentials. ProjectID is the username
@@ -70,6 +73,7 @@ type Server struct {
 	gatewayByName map[string]*Gateway
 	seeded        map[string]int // project id → customers seeded so far (numbering)
 	idem          *idempotencyCache
+	readings      Readings
 	limiter       *rateLimiter
 	requests      []Request
 	routes        []*route
@@ -93,7 +97,8 @@ func New(opts Options) *Server {
 		settings:      map[string]map[string]string{},
 		gatewayByName: map[string]*Gateway{},
 		seeded:        map[string]int{},
-		idem:          newIdempotencyCache(),
+		idem:          newIdempotencyCache(opts.Readings.idempotencyTTL()),
+		readings:      opts.Readings,
 		limiter:       newRateLimiter(opts.RateLimitPerMinute),
 	}
 	s.loadCatalog()

@@ -1,0 +1,57 @@
+package processoutapi
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Readings chooses how the emulator plays the behaviours of ProcessOut that
+// the contract (CONTRACT.md) marks unverified [U] or inferred [I] and whose
+// worst plausible form could destroy, duplicate or silently lose data. The
+// zero value is the optimistic reading, the contract's convention; Worst
+// turns every one of them to its worst form. The provider must be safe under
+// both: the suites run against each (EMULATOR_READINGS=worst).
+type Readings struct {
+	// IdempotencyTTL is how long an Idempotency-Key's answer is replayed;
+	// 0 means the convention's 24 hours. [U]: the TTL is not documented.
+	IdempotencyTTL time.Duration
+}
+
+// Reading names, as the emulator's -readings flag and EMULATOR_READINGS take them.
+const (
+	ReadingsOptimistic = "optimistic"
+	ReadingsWorst      = "worst"
+)
+
+// WorstIdempotencyTTL is the replay window of the worst reading: long enough
+// for a call's own retries, far too short for the next run's recovery.
+const WorstIdempotencyTTL = time.Minute
+
+// Worst is every reading at its worst plausible form.
+func Worst() Readings {
+	return Readings{
+		IdempotencyTTL: WorstIdempotencyTTL,
+	}
+}
+
+// ParseReadings reads a -readings value: "optimistic" (or empty) or "worst".
+func ParseReadings(name string) (Readings, error) {
+	switch strings.TrimSpace(name) {
+	case "", ReadingsOptimistic:
+		return Readings{}, nil
+	case ReadingsWorst:
+		return Worst(), nil
+	}
+	return Readings{}, fmt.Errorf("readings %q: want %q or %q", name, ReadingsOptimistic, ReadingsWorst)
+}
+
+// IsWorst reports whether r is the worst reading of every behaviour.
+func (r Readings) IsWorst() bool { return r == Worst() }
+
+func (r Readings) idempotencyTTL() time.Duration {
+	if r.IdempotencyTTL > 0 {
+		return r.IdempotencyTTL
+	}
+	return idempotencyTTL
+}
