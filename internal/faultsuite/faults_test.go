@@ -184,10 +184,11 @@ func (r *run) audit(phase string, declared fleet) {
 		r.orphans[id] = ident
 		r.t.Errorf("%s: orphan %s (%s) in the emulator", phase, id, ident)
 	}
-	for _, msg := range f.mismatches {
+	problems := f.problems()
+	for _, msg := range problems {
 		r.t.Errorf("%s: state mismatch: %s", phase, msg)
 	}
-	r.mismatches += len(f.mismatches)
+	r.mismatches += len(problems)
 	counts := declared.count()
 	for _, kind := range []string{kindProject, kindWebhook, kindGateway} {
 		if got := len(r.emu.ProcessOut.Objects(r.emu.ProjectID, kind)); got != counts[kind] {
