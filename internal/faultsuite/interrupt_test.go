@@ -55,21 +55,20 @@ type interruptCase struct {
 }
 
 // interruptMatrix is the make test matrix (objects below interruptFullSize):
-// OpenTofu, the CLI most runs use, meets SIGINT at all three moments; every
-// other CLI and signal meets one or two, so the matrix stays within a few
-// minutes. From interruptFullSize on, everything meets every moment.
+// OpenTofu, the CLI most runs use, meets SIGINT at all three moments and
+// SIGTERM mid-apply; each Terraform meets SIGINT early and late and SIGTERM
+// mid-apply, so every CLI meets every moment, in about two minutes. From
+// interruptFullSize on (make faults), every CLI and signal meets every
+// moment.
 func interruptMatrix(kind string, full bool) []interruptCase {
 	all := []moment{early, mid, late}
-	if full {
+	switch {
+	case full:
 		return []interruptCase{{syscall.SIGINT, all}, {syscall.SIGTERM, all}}
-	}
-	switch kind {
-	case "tofu":
+	case kind == "tofu":
 		return []interruptCase{{syscall.SIGINT, all}, {syscall.SIGTERM, []moment{mid}}}
-	case "terraform-legacy":
-		return []interruptCase{{syscall.SIGINT, []moment{mid}}, {syscall.SIGTERM, []moment{early}}}
 	default:
-		return []interruptCase{{syscall.SIGINT, []moment{mid}}, {syscall.SIGTERM, []moment{late}}}
+		return []interruptCase{{syscall.SIGINT, []moment{early, late}}, {syscall.SIGTERM, []moment{mid}}}
 	}
 }
 
