@@ -343,8 +343,7 @@ func (w *workspace) applySignalled(ctx context.Context, parallelism int, sig os.
 				return s
 			case <-time.After(cliExitWithin):
 				_ = cmd.Process.Kill()
-				<-exited
-				w.t.Fatalf("the CLI still ran %s after %s; killed it", cliExitWithin, sig)
+				w.t.Fatalf("the CLI still ran %s after %s; killed it (%v)", cliExitWithin, sig, <-exited)
 			}
 		}
 	}
