@@ -476,19 +476,19 @@ func emulatorSnapshot(env *testEnv) emulatorState {
 
 // checkGeneratedConfig: one resource block per object, only arguments in
 // them (never a computed attribute such as id or created_at), disabled
-// configurations written as such (the default is enabled), and neither
-// credential attribute set.
+// configurations written as such (the default is enabled), and no
+// credential set (settings, settings_wo, a project's private_key).
 func checkGeneratedConfig(t *testing.T, hcl string, objects int) {
 	t.Helper()
 	if n := strings.Count(hcl, "\nresource \""); n != objects {
 		t.Errorf("generated %d resource blocks, want %d:\n%s", n, objects, hcl)
 	}
-	for _, computed := range []string{"id", "created_at", "project_id", "sandbox", "gateway_id", "public_keys", "enabled_at", "private_key", "supervisor_project_id"} {
+	for _, computed := range []string{"id", "created_at", "project_id", "sandbox", "gateway_id", "public_keys", "enabled_at", "supervisor_project_id"} {
 		if regexp.MustCompile(`(?m)^\s+` + computed + `\s+=`).MatchString(hcl) {
 			t.Errorf("the generated configuration sets the computed attribute %s:\n%s", computed, hcl)
 		}
 	}
-	if regexp.MustCompile(`(?m)^\s+settings(_wo)?\s+=\s+[^n]`).MatchString(hcl) {
+	if regexp.MustCompile(`(?m)^\s+(settings(_wo)?|private_key)\s+=\s+[^n]`).MatchString(hcl) {
 		t.Errorf("the generated configuration sets credentials:\n%s", hcl)
 	}
 	if objects > 1 && strings.Count(hcl, "enabled          = false")+strings.Count(hcl, "enabled              = false") != 3 {
