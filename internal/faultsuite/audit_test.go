@@ -199,7 +199,7 @@ type keyFindings struct {
 	// being gone, so no answer can be replayed.
 	selfDeletes int
 	creates     map[string]int
-	violations    []string
+	violations  []string
 }
 
 // auditKeys reads ProcessOut's request log: every write carries a key; all
