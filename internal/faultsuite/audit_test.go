@@ -226,8 +226,12 @@ type keyFindings struct {
 	writes        int // logical writes that reached ProcessOut (distinct keys)
 	retriedWrites int // of those, the ones ProcessOut saw more than once
 	replayed      int // answers served from the idempotency cache
-	creates       map[string]int
-	violations    []string
+	// selfDeletes are deletes of a supervised project, made as that project,
+	// whose answer was lost: the retry meets 401, the deleted project's key
+	// being gone, so no answer can be replayed.
+	selfDeletes int
+	creates     map[string]int
+	violations  []string
 }
 
 // auditKeys reads ProcessOut's request log: every write carries a key; all
@@ -295,6 +299,9 @@ func auditKeys(log []processoutapi.Request) keyFindings {
 				k.violations = append(k.violations, fmt.Sprintf("%s: a retry with key %s was executed again (status %d) instead of replayed", w.target, key, e.Status))
 			}
 			executedOnce = executedOnce || !beforeIdempotency(e.Status)
+		}
+		if last := w.entries[len(w.entries)-1]; executedOnce && strings.HasPrefix(w.target, "DELETE /projects/") && last.Status == http.StatusUnauthorized {
+			k.selfDeletes++
 		}
 	}
 	for target, n := range executed {

@@ -72,16 +72,18 @@ func startEmulator(t *testing.T, cfg emulator.Config) *emulator.Emulator {
 }
 
 // providerBlock points the provider at the emulator through Membrane, the
-// default transport, with the suite's retry settings.
+// default transport, with the suite's retry settings. The supervised
+// project is reached as itself at processout_api_url.
 func providerBlock(emu *emulator.Emulator, maxRetries int, requestTimeout string) string {
 	return fmt.Sprintf(`provider "processout" {
-  membrane_api_url = %q
-  membrane_token   = %q
-  connection_id    = %q
-  max_retries      = %d
-  request_timeout  = %q
+  membrane_api_url   = %q
+  membrane_token     = %q
+  connection_id      = %q
+  processout_api_url = %q
+  max_retries        = %d
+  request_timeout    = %q
 }
-`, emu.MembraneURL, emu.Token, emu.Connection.ID, maxRetries, requestTimeout)
+`, emu.MembraneURL, emu.Token, emu.Connection.ID, emu.ProcessOutURL, maxRetries, requestTimeout)
 }
 
 // run is one fault-suite run: the running figures and what went wrong.
@@ -218,14 +220,20 @@ func (r *run) report(phase string, m mark, wantCreates int) {
 	if creates != wantCreates {
 		r.t.Errorf("%s: ProcessOut created %d objects, %d were to be created (%v)", phase, creates, wantCreates, keys.creates)
 	}
-	if keys.replayed != counts[faults.CommitThenFail] {
-		r.t.Errorf("%s: %d answers were replayed for %d commit_then_fail faults: each committed write whose answer was lost must be retried with its key, once it reaches ProcessOut",
-			phase, keys.replayed, counts[faults.CommitThenFail])
+	if keys.replayed+keys.selfDeletes != counts[faults.CommitThenFail] {
+		r.t.Errorf("%s: %d answers were replayed (and %d supervised projects' deletes could not be) for %d commit_then_fail faults: each committed write whose answer was lost must be retried with its key, once it reaches ProcessOut",
+			phase, keys.replayed, keys.selfDeletes, counts[faults.CommitThenFail])
 	}
 
-	// Every request a client sent reached the Membrane port, where it was
-	// served (and logged) or answered by a blocking fault.
+	// Every request a client sent reached the Membrane port, or the
+	// ProcessOut port for the calls made as the supervised project, where
+	// it was served (and logged) or answered by a blocking fault.
 	received := len(r.emu.Membrane.Requests()) - m.mbRequests
+	for _, req := range po {
+		if req.ProjectID != r.emu.ProjectID { // not relayed by Membrane, which acts as the connected project
+			received++
+		}
+	}
 	for kind, n := range counts {
 		if blockingKinds[kind] {
 			received += n

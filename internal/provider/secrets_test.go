@@ -31,11 +31,13 @@ var authSetups = []struct {
 	settings  func(e *emulator.Emulator) []providerSetting
 }{
 	{"membrane_token", transportMembrane, func(e *emulator.Emulator) []providerSetting {
-		return []providerSetting{{settingMembraneURL, e.MembraneURL, false}, {settingToken, e.Token, true}, {settingConnectionID, e.Connection.ID, false}}
+		return []providerSetting{{settingMembraneURL, e.MembraneURL, false}, {settingToken, e.Token, true}, {settingConnectionID, e.Connection.ID, false},
+			{settingProcessOutURL, e.ProcessOutURL, false}}
 	}},
 	{"workspace_key", transportMembrane, func(e *emulator.Emulator) []providerSetting {
 		return []providerSetting{{settingMembraneURL, e.MembraneURL, false}, {settingWorkspaceKey, e.Workspace.Key, false},
-			{settingWorkspaceSecret, e.Workspace.Secret, true}, {settingTenantKey, e.TenantKey, false}, {settingConnectionID, e.Connection.ID, false}}
+			{settingWorkspaceSecret, e.Workspace.Secret, true}, {settingTenantKey, e.TenantKey, false}, {settingConnectionID, e.Connection.ID, false},
+			{settingProcessOutURL, e.ProcessOutURL, false}}
 	}},
 	{"direct", transportDirect, func(e *emulator.Emulator) []providerSetting {
 		return []providerSetting{{settingProcessOutURL, e.ProcessOutURL, false}, {settingProjectID, e.Project.ProjectID, false}, {settingProjectSecret, e.Project.Secret, true}}

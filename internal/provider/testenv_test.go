@@ -69,7 +69,9 @@ func (e *testEnv) providerBlock() string { return e.providerBlockVia(3, "") }
 // providerBlockVia is providerBlock with maxRetries, and the API URL of the
 // transport replaced by via when given (a proxy in front of the emulator).
 func (e *testEnv) providerBlockVia(maxRetries int, via string) string {
-	lines := e.tokenLinesAt(cmp.Or(via, e.emu.MembraneURL))
+	// Supervised projects are reached at processout_api_url, as
+	// themselves, under Membrane too: never the real API from a test.
+	lines := append(e.tokenLinesAt(cmp.Or(via, e.emu.MembraneURL)), attrLine("processout_api_url", e.emu.ProcessOutURL))
 	if e.transport == transportDirect {
 		lines = e.directLines(cmp.Or(via, e.emu.ProcessOutURL))
 	}

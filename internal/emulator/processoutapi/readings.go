@@ -16,6 +16,10 @@ type Readings struct {
 	// IdempotencyTTL is how long an Idempotency-Key's answer is replayed;
 	// 0 means the convention's 24 hours. [U]: the TTL is not documented.
 	IdempotencyTTL time.Duration
+	// ProjectPathIgnored makes GET, PUT and DELETE /projects/{id} act on
+	// the authenticated project whatever the id. [I]: the SDKs only ever
+	// send the literal /projects/{project_id}, "the current project".
+	ProjectPathIgnored bool
 }
 
 // Reading names, as the emulator's -readings flag and EMULATOR_READINGS take them.
@@ -31,7 +35,8 @@ const WorstIdempotencyTTL = time.Minute
 // Worst is every reading at its worst plausible form.
 func Worst() Readings {
 	return Readings{
-		IdempotencyTTL: WorstIdempotencyTTL,
+		IdempotencyTTL:     WorstIdempotencyTTL,
+		ProjectPathIgnored: true,
 	}
 }
 
