@@ -16,6 +16,16 @@ type Readings struct {
 	// IdempotencyTTL is how long an Idempotency-Key's answer is replayed;
 	// 0 means the convention's 24 hours. [U]: the TTL is not documented.
 	IdempotencyTTL time.Duration
+	// UnservedRoutes hides the routes without a public API: every path
+	// under /webhook-endpoints and /gateways (the catalog) answers 404
+	// resource.not-found, except the gateway-configuration create and the
+	// calls of Membrane action runs (unserved.go). [U]: both APIs are a
+	// convention (CONTRACT.md §12, §14).
+	UnservedRoutes bool
+	// IgnoreListFilters makes every list ignore its filter parameters: the
+	// customer field filters and the gateway-configuration `filter`. [U]:
+	// ProcessOut documents no field filters (CONTRACT.md §5, §15).
+	IgnoreListFilters bool
 }
 
 // Reading names, as the emulator's -readings flag and EMULATOR_READINGS take them.
@@ -31,7 +41,9 @@ const WorstIdempotencyTTL = time.Minute
 // Worst is every reading at its worst plausible form.
 func Worst() Readings {
 	return Readings{
-		IdempotencyTTL: WorstIdempotencyTTL,
+		IdempotencyTTL:    WorstIdempotencyTTL,
+		UnservedRoutes:    true,
+		IgnoreListFilters: true,
 	}
 }
 
