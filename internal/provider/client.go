@@ -38,7 +38,7 @@ func buildClient(ctx context.Context, cfg settings, version string, observer htt
 
 	if cfg.transport == transportDirect {
 		t := direct.New(cfg.processoutURL, cfg.projectID, cfg.projectSecret, httpClient, userAgent)
-		return &providerData{api: processout.New(t)}
+		return &providerData{api: processout.New(t, processout.WithProject(cfg.projectID))}
 	}
 
 	var tokens membrane.TokenSource = membrane.StaticToken(cfg.token)
