@@ -67,3 +67,7 @@ func (r Readings) idempotencyTTL() time.Duration {
 	}
 	return idempotencyTTL
 }
+
+// Readings returns the readings the server plays, so that a suite can take
+// the way out a reading leaves (Membrane actions for unserved routes).
+func (s *Server) Readings() Readings { return s.readings }
