@@ -72,11 +72,14 @@ func TestAnswersNameTheObjectAskedFor(t *testing.T) {
 			t.Errorf("%s: err %v, want a WrongObjectError on %s", tc.name, err, tc.field)
 		}
 	}
-	// Another project's object: refused on get, update and create alike.
+	// Another project's object: refused on get and create alike.
 	other := New(answer(200, whe), WithProject("proj_b"))
 	for name, call := range map[string]func() error{
-		"get":    func() error { _, err := other.GetWebhookEndpoint(ctx, "whe_2"); return err },
-		"create": func() error { _, err := other.CreateWebhookEndpoint(ctx, WebhookEndpointInput{URL: "https://x.example"}); return err },
+		"get": func() error { _, err := other.GetWebhookEndpoint(ctx, "whe_2"); return err },
+		"create": func() error {
+			_, err := other.CreateWebhookEndpoint(ctx, WebhookEndpointInput{URL: "https://x.example"})
+			return err
+		},
 	} {
 		var wrong *WrongObjectError
 		if err := call(); !errors.As(err, &wrong) || wrong.Field != "project_id" || wrong.Answered != "proj_a" {

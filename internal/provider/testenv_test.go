@@ -72,7 +72,20 @@ func (e *testEnv) providerBlock() string { return e.providerBlockVia(3, "") }
 // providerBlockVia is providerBlock with maxRetries, and the API URL of the
 // transport replaced by via when given (a proxy in front of the emulator).
 func (e *testEnv) providerBlockVia(maxRetries int, via string) string {
-	lines := append(e.tokenLinesAt(cmp.Or(via, e.emu.MembraneURL)), e.unservedRouting()...)
+	return e.blockVia(maxRetries, via, e.unservedRouting())
+}
+
+// unroutedBlockVia is providerBlockVia without the routing the
+// unserved-routes reading takes (testenv_readings_test.go): for tests whose
+// every call is answered before it reaches ProcessOut (a front that answers
+// instead, a fault on every attempt), so the reading changes nothing, and
+// whose subject is the proxy's or the direct transport's handling.
+func (e *testEnv) unroutedBlockVia(maxRetries int, via string) string {
+	return e.blockVia(maxRetries, via, nil)
+}
+
+func (e *testEnv) blockVia(maxRetries int, via string, routing []string) string {
+	lines := append(e.tokenLinesAt(cmp.Or(via, e.emu.MembraneURL)), routing...)
 	if e.transport == transportDirect {
 		lines = e.directLines(cmp.Or(via, e.emu.ProcessOutURL))
 	}

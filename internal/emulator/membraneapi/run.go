@@ -86,7 +86,7 @@ func (s *Server) runOp(ctx context.Context, spec opSpec, conn Connection, input 
 	}
 	// Marked as the connector's own call: the emulator's unserved-routes
 	// reading hides non-public routes from API keys, not from Membrane.
-	rec, err := s.callUpstream(processoutapi.ViaConnector(ctx), conn, spec.Method, target, header, body)
+	rec, err := s.callUpstream(processoutapi.InternalCall(ctx), conn, spec.Method, target, header, body)
 	if err != nil {
 		return nil, newActionError(http.StatusBadGateway, errUpstream, "ProcessOut request failed: %v", err)
 	}

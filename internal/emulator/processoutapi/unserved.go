@@ -15,14 +15,16 @@ import (
 
 type connectorKey struct{}
 
-// ViaConnector marks a request context as a call the Membrane connector
-// makes for an action run, which the unserved-routes reading lets through.
-// Proxied calls are the caller's own requests and are not marked.
-func ViaConnector(ctx context.Context) context.Context {
+// InternalCall marks a request context as a call that reaches ProcessOut
+// other than with an API key over the public API: the Membrane connector's
+// action runs, or the dashboard a seeded scenario stands for. The
+// unserved-routes reading lets these through. Proxied calls are the
+// caller's own requests and are not marked.
+func InternalCall(ctx context.Context) context.Context {
 	return context.WithValue(ctx, connectorKey{}, true)
 }
 
-func viaConnector(ctx context.Context) bool {
+func internalCall(ctx context.Context) bool {
 	marked, _ := ctx.Value(connectorKey{}).(bool)
 	return marked
 }
