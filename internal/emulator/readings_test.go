@@ -1,9 +1,11 @@
 package emulator
 
 import (
+	"encoding/json"
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/processout/terraform-provider-processout/internal/emulator/emutest"
 	"github.com/processout/terraform-provider-processout/internal/emulator/processoutapi"
@@ -67,5 +69,40 @@ func TestIgnoreListFiltersReading(t *testing.T) {
 		if status != 200 || body["total_count"] != tc.want {
 			t.Errorf("readings %+v: GET /customers?reference_id=… = %d total_count %v, want %v", tc.readings, status, body["total_count"], tc.want)
 		}
+	}
+}
+
+// Under the read-lag reading a new object answers 404 naming it for a
+// moment, then is found.
+func TestReadLagReading(t *testing.T) {
+	e := start(t, Config{Seed: 5, Readings: processoutapi.Readings{ReadLag: 300 * time.Millisecond}})
+	creds := e.Project
+	basic := func(r *http.Request) { r.SetBasicAuth(creds.ProjectID, creds.Secret) }
+	req, _ := http.NewRequest("POST", e.ProcessOutURL+"/webhook-endpoints", strings.NewReader(`{"url":"https://hooks.example.com/lag"}`))
+	basic(req)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var created struct {
+		WebhookEndpoint struct {
+			ID string `json:"id"`
+		} `json:"webhook_endpoint"`
+	}
+	err = json.NewDecoder(resp.Body).Decode(&created)
+	_ = resp.Body.Close()
+	if err != nil || created.WebhookEndpoint.ID == "" {
+		t.Fatalf("create: %v %+v", err, created)
+	}
+	url := e.ProcessOutURL + "/webhook-endpoints/" + created.WebhookEndpoint.ID
+	if status, _, body := emutest.GetJSON(t, url, basic); status != http.StatusNotFound || body["error_type"] != "resource.webhook-endpoint.not-found" {
+		t.Errorf("GET right after the create = %d %v, want 404 naming the endpoint", status, body)
+	}
+	time.Sleep(400 * time.Millisecond)
+	if status, _, body := emutest.GetJSON(t, url, basic); status != http.StatusOK {
+		t.Errorf("GET after the lag = %d %v, want 200", status, body)
+	}
+	if status, _, _ := emutest.GetJSON(t, e.ProcessOutURL+"/projects/%7Bproject_id%7D", basic); status != http.StatusOK {
+		t.Errorf("GET of the caller's project = %d: projects are exempt", status)
 	}
 }

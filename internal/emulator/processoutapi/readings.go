@@ -26,6 +26,12 @@ type Readings struct {
 	// customer field filters and the gateway-configuration `filter`. [U]:
 	// ProcessOut documents no field filters (CONTRACT.md §5, §15).
 	IgnoreListFilters bool
+	// ReadLag makes a GET of an object younger than it answer 404
+	// resource.<kind>.not-found, as a replicated store read before it has
+	// caught up with the write would. Projects are exempt (their reads are
+	// the project engineer's reading). [U]: nothing says reads see the
+	// writes before them (CONTRACT.md §19).
+	ReadLag time.Duration
 }
 
 // Reading names, as the emulator's -readings flag and EMULATOR_READINGS take them.
@@ -38,12 +44,23 @@ const (
 // for a call's own retries, far too short for the next run's recovery.
 const WorstIdempotencyTTL = time.Minute
 
+// WorstReadLag is how long a new object stays invisible to GET under the
+// worst reading: long enough that the refresh right after an apply meets
+// it, short enough not to slow the suites much.
+const WorstReadLag = time.Second
+
+// hidesFresh reports whether the read-lag reading hides rec from a GET at now.
+func (r Readings) hidesFresh(rec *record, now time.Time) bool {
+	return r.ReadLag > 0 && rec.kind != KindProject && now.Sub(rec.created) < r.ReadLag
+}
+
 // Worst is every reading at its worst plausible form.
 func Worst() Readings {
 	return Readings{
 		IdempotencyTTL:    WorstIdempotencyTTL,
 		UnservedRoutes:    true,
 		IgnoreListFilters: true,
+		ReadLag:           WorstReadLag,
 	}
 }
 
