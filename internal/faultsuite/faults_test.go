@@ -73,8 +73,14 @@ func startEmulator(t *testing.T, cfg emulator.Config) *emulator.Emulator {
 
 // providerBlock points the provider at the emulator through Membrane, the
 // default transport, with the suite's retry settings. The supervised
-// project is reached as itself at processout_api_url.
+// project is reached as itself at processout_api_url. Under the
+// unserved-routes reading the webhook endpoints go through Membrane actions,
+// the way out the provider's error names.
 func providerBlock(emu *emulator.Emulator, maxRetries int, requestTimeout string) string {
+	actions := ""
+	if emu.ProcessOut.Readings().UnservedRoutes {
+		actions = webhookActions
+	}
 	return fmt.Sprintf(`provider "processout" {
   membrane_api_url   = %q
   membrane_token     = %q
@@ -82,9 +88,20 @@ func providerBlock(emu *emulator.Emulator, maxRetries int, requestTimeout string
   processout_api_url = %q
   max_retries        = %d
   request_timeout    = %q
+%s}
+`, emu.MembraneURL, emu.Token, emu.Connection.ID, emu.ProcessOutURL, maxRetries, requestTimeout, actions)
 }
-`, emu.MembraneURL, emu.Token, emu.Connection.ID, emu.ProcessOutURL, maxRetries, requestTimeout)
-}
+
+// webhookActions routes every webhook-endpoint operation to the emulator's
+// actions (internal/emulator/membraneapi/ACTIONS.md).
+const webhookActions = `  membrane_actions = {
+    "webhook_endpoint.create" = "create-webhook-endpoint"
+    "webhook_endpoint.read"   = "get-webhook-endpoint"
+    "webhook_endpoint.update" = "update-webhook-endpoint"
+    "webhook_endpoint.delete" = "delete-webhook-endpoint"
+    "webhook_endpoint.list"   = "list-webhook-endpoints"
+  }
+`
 
 // run is one fault-suite run: the running figures and what went wrong.
 type run struct {

@@ -38,8 +38,8 @@ func isTypedError(err error) bool {
 	var apiErr *Error
 	var decodeErr *DecodeError
 	var pathErr *PathParamError
-	var wrongProject *WrongProjectError
-	return errors.As(err, &apiErr) || errors.As(err, &decodeErr) || errors.As(err, &pathErr) || errors.As(err, &wrongProject)
+	var wrongErr *WrongObjectError
+	return errors.As(err, &apiErr) || errors.As(err, &decodeErr) || errors.As(err, &pathErr) || errors.As(err, &wrongErr)
 }
 
 // FuzzDecodeObject: whatever the status and body, decoding one object

@@ -2,7 +2,6 @@ package processout
 
 import (
 	"context"
-	"fmt"
 	"iter"
 	"time"
 )
@@ -69,15 +68,16 @@ func (c *Client) CreateSupervisedProject(ctx context.Context, in ProjectInput) (
 
 // GetProject fetches a project; CurrentProject names the caller's own. An
 // answer about another project than the one asked for is an error
-// (WrongProjectError).
+// (WrongObjectError): ProcessOut may read /projects/{id} as the
+// authenticated project whatever the id (CONTRACT.md §11).
 func (c *Client) GetProject(ctx context.Context, id string) (*Project, error) {
-	return theProjectAskedFor(id, "project.read")(getObject[Project](ctx, c, projects, id))
+	return getObject[Project](ctx, c, projects, id)
 }
 
 // UpdateProject replaces the writable fields of a project. An answer about
-// another project than the one asked for is an error (WrongProjectError).
+// another project than the one asked for is an error (WrongObjectError).
 func (c *Client) UpdateProject(ctx context.Context, id string, in ProjectInput) (*Project, error) {
-	return theProjectAskedFor(id, "project.update")(updateObject[Project](ctx, c, projects, id, in.body()))
+	return updateObject[Project](ctx, c, projects, id, in.body())
 }
 
 // DeleteProject deletes a project and everything in it.
@@ -88,26 +88,4 @@ func (c *Client) DeleteProject(ctx context.Context, id string) error {
 // SupervisedProjects streams the projects the caller supervises directly.
 func (c *Client) SupervisedProjects(ctx context.Context, opts ListOptions) iter.Seq2[Project, error] {
 	return listObjects[Project](ctx, c, projects, opts)
-}
-
-// WrongProjectError is an answer about another project than the one the
-// call named: ProcessOut may read /projects/{id} as the authenticated
-// project whatever the id (CONTRACT.md §11).
-type WrongProjectError struct {
-	Operation, Asked, Answered string
-}
-
-func (e *WrongProjectError) Error() string {
-	return fmt.Sprintf("%s asked for project %s and ProcessOut answered with project %q: the answer is not used", e.Operation, e.Asked, e.Answered)
-}
-
-// theProjectAskedFor passes on an answer that names project id (any project
-// when id is CurrentProject) and turns any other into a WrongProjectError.
-func theProjectAskedFor(id, op string) func(*Project, error) (*Project, error) {
-	return func(p *Project, err error) (*Project, error) {
-		if err != nil || id == CurrentProject || p.ID == id {
-			return p, err
-		}
-		return nil, &WrongProjectError{Operation: op, Asked: id, Answered: p.ID}
-	}
 }

@@ -16,9 +16,9 @@ func TestProjectAnswerMustNameTheProjectAskedFor(t *testing.T) {
 	got, getErr := c.GetProject(ctx, "proj_child")
 	_, putErr := c.UpdateProject(ctx, "proj_child", ProjectInput{Name: "Child"})
 	for op, err := range map[string]error{"project.read": getErr, "project.update": putErr} {
-		var wrong *WrongProjectError
-		if !errors.As(err, &wrong) || wrong.Operation != op || wrong.Asked != "proj_child" || wrong.Answered != "proj_supervisor" {
-			t.Errorf("%s: err = %v, want a WrongProjectError naming both projects", op, err)
+		var wrong *WrongObjectError
+		if !errors.As(err, &wrong) || wrong.Operation != op || wrong.Field != "id" || wrong.Asked != "proj_child" || wrong.Answered != "proj_supervisor" {
+			t.Errorf("%s: err = %v, want a WrongObjectError naming both projects", op, err)
 		}
 	}
 	if got != nil {

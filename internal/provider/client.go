@@ -64,7 +64,7 @@ func buildClient(ctx context.Context, cfg settings, version string, observer htt
 	supervised := supervisedAccess{base: cfg.processoutURL, http: httpClient, userAgent: userAgent}
 	if cfg.transport == transportDirect {
 		t := direct.New(cfg.processoutURL, cfg.projectID, cfg.projectSecret, httpClient, userAgent)
-		return &providerData{api: processout.New(t), supervised: supervised}
+		return &providerData{api: processout.New(t, processout.WithProject(cfg.projectID)), supervised: supervised}
 	}
 
 	var tokens membrane.TokenSource = membrane.StaticToken(cfg.token)

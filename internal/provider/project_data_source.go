@@ -67,7 +67,7 @@ func (d *ProjectDataSource) Read(ctx context.Context, req datasource.ReadRequest
 		project = fmt.Sprintf("the project %q", id)
 	}
 	p, err := d.data.api.GetProject(ctx, id)
-	var wrong *processout.WrongProjectError
+	var wrong *processout.WrongObjectError
 	if errors.As(err, &wrong) {
 		// ProcessOut answered with the connected project: a project it
 		// supervises is still in its list.

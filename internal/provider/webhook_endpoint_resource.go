@@ -121,7 +121,9 @@ func (r *WebhookEndpointResource) Read(ctx context.Context, req resource.ReadReq
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
 	}
-	found, err := r.data.api.GetWebhookEndpoint(ctx, state.ID.ValueString())
+	found, err := readSettled(ctx, state.CreatedAt, func(ctx context.Context) (*processout.WebhookEndpoint, error) {
+		return r.data.api.GetWebhookEndpoint(ctx, state.ID.ValueString())
+	})
 	if goneOrFailed(ctx, resp, "webhook endpoint", state.ID.ValueString(), err) {
 		return
 	}

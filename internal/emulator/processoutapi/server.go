@@ -223,6 +223,9 @@ func (s *Server) dispatch(r *http.Request, entry *Request, remaining *int) respo
 	if aerr != nil {
 		return errorResponse(aerr)
 	}
+	if s.readings.unservedRoute(m.segs) && !internalCall(r.Context()) {
+		return unservedAnswer()
+	}
 	if refusal, refused := m.refuse(r); refused {
 		return refusal
 	}
