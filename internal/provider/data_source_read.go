@@ -79,7 +79,12 @@ func (l lookup[T, M]) read(ctx context.Context, c *dataSourceConfigured, req dat
 	if resp.Diagnostics.HasError() || !c.ready(&resp.Diagnostics) {
 		return
 	}
-	found, err := l.get(ctx, c.data.api, key.ValueString())
+	// The object may be younger than ProcessOut's reads (a resource of the
+	// same apply made it): a not-found is read again before it is believed,
+	// as a resource's import is.
+	found, err := readSettled(ctx, types.StringNull(), func(ctx context.Context) (*T, error) {
+		return l.get(ctx, c.data.api, key.ValueString())
+	})
 	if processout.IsNotFound(err) {
 		resp.Diagnostics.AddAttributeError(path.Root(l.key), "No such "+l.object, l.notFound(ctx, c.data, key.ValueString(), err))
 		return
