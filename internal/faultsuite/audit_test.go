@@ -6,6 +6,7 @@ import (
 	"maps"
 	"net/http"
 	"reflect"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -324,6 +325,23 @@ func beforeIdempotency(status int) bool {
 var blockingKinds = map[faults.Kind]bool{
 	faults.RateLimit: true, faults.RateLimitNoRetryAfter: true, faults.Status500: true,
 	faults.Status502: true, faults.Status503: true, faults.Reset: true, faults.Timeout: true,
+}
+
+// readActionRun is the path of a Membrane run of a reading action: a POST
+// to Membrane, so commit_then_fail may hit it, that writes nothing to
+// ProcessOut (the unserved-routes reading routes webhook endpoints there).
+var readActionRun = regexp.MustCompile(`^/actions/(get|list)-[^/]+/run$`)
+
+// lostWriteAnswers counts the commit_then_fail faults that lost the answer
+// of a ProcessOut write: each must be followed by a replay of its key.
+func lostWriteAnswers(events []faults.Event) int {
+	n := 0
+	for _, e := range events {
+		if e.Kind == faults.CommitThenFail && !readActionRun.MatchString(e.Path) {
+			n++
+		}
+	}
+	return n
 }
 
 // faultCounts counts injected faults by kind.

@@ -237,9 +237,9 @@ func (r *run) report(phase string, m mark, wantCreates int) {
 	if creates != wantCreates {
 		r.t.Errorf("%s: ProcessOut created %d objects, %d were to be created (%v)", phase, creates, wantCreates, keys.creates)
 	}
-	if keys.replayed+keys.selfDeletes != counts[faults.CommitThenFail] {
+	if lost := lostWriteAnswers(events); keys.replayed+keys.selfDeletes != lost {
 		r.t.Errorf("%s: %d answers were replayed (and %d supervised projects' deletes could not be) for %d commit_then_fail faults: each committed write whose answer was lost must be retried with its key, once it reaches ProcessOut",
-			phase, keys.replayed, keys.selfDeletes, counts[faults.CommitThenFail])
+			phase, keys.replayed, keys.selfDeletes, lost)
 	}
 
 	// Every request a client sent reached the Membrane port, or the
