@@ -79,7 +79,11 @@ func (l lookup[T, M]) read(ctx context.Context, c *dataSourceConfigured, req dat
 	if resp.Diagnostics.HasError() || !c.ready(&resp.Diagnostics) {
 		return
 	}
-	found, err := l.get(ctx, c.data.api, key.ValueString())
+	// An object looked up by its key may be just created: read it again
+	// before saying there is none (read_settled.go).
+	found, err := readSettled(ctx, types.StringNull(), func(ctx context.Context) (*T, error) {
+		return l.get(ctx, c.data.api, key.ValueString())
+	})
 	if processout.IsNotFound(err) {
 		resp.Diagnostics.AddAttributeError(path.Root(l.key), "No such "+l.object, l.notFound(ctx, c.data, key.ValueString(), err))
 		return
