@@ -2,6 +2,7 @@ package processout
 
 import (
 	"context"
+	"iter"
 	"time"
 )
 
@@ -78,4 +79,9 @@ func (c *Client) UpdateProject(ctx context.Context, id string, in ProjectInput) 
 // DeleteProject deletes a project and everything in it.
 func (c *Client) DeleteProject(ctx context.Context, id string) error {
 	return deleteObject(ctx, c, projects, id)
+}
+
+// SupervisedProjects streams the projects the caller's project supervises.
+func (c *Client) SupervisedProjects(ctx context.Context, opts ListOptions) iter.Seq2[Project, error] {
+	return listObjects[Project](ctx, c, projects, opts)
 }

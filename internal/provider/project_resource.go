@@ -120,9 +120,10 @@ func (r *ProjectResource) Create(ctx context.Context, req resource.CreateRequest
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
 	}
+	ctx, attempt := beginCreate(ctx, r.data.api, "project", projectFingerprint(in.Name, in.Email, in.DefaultCurrency))
 	created, err := r.data.api.CreateSupervisedProject(ctx, in)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "create the project", err, projectFieldAttributes)
+		attempt.failed(ctx, req, resp, err, projectFieldAttributes, lostProjectNext)
 		return
 	}
 	plan.setFromAPI(created)
@@ -139,6 +140,10 @@ func (r *ProjectResource) Read(ctx context.Context, req resource.ReadRequest, re
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
 	}
+	if isLostCreateID(state.ID.ValueString()) {
+		readLost(ctx, lostProjects, r.data.api, state.ID.ValueString(), req, resp) // a project found is never taken over
+		return
+	}
 	found, err := r.data.api.GetProject(ctx, state.ID.ValueString())
 	if goneOrFailed(ctx, resp, "project", state.ID.ValueString(), err) {
 		return
@@ -153,7 +158,7 @@ func (r *ProjectResource) Update(ctx context.Context, req resource.UpdateRequest
 	var plan ProjectResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	in := plan.input(ctx, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
+	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) || refuseLostCreateUpdate(plan.ID.ValueString(), &resp.Diagnostics) {
 		return
 	}
 	updated, err := r.data.api.UpdateProject(ctx, plan.ID.ValueString(), in)
@@ -172,14 +177,18 @@ func (r *ProjectResource) Delete(ctx context.Context, req resource.DeleteRequest
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
 	}
-	err := r.data.api.DeleteProject(ctx, state.ID.ValueString())
+	id := deleteTarget(ctx, lostProjects, r.data.api, state.ID.ValueString(), req, &resp.Diagnostics)
+	if id == "" {
+		return
+	}
+	err := r.data.api.DeleteProject(ctx, id)
 	addDeleteError(&resp.Diagnostics, "project", err)
 }
 
 // ImportState implements resource.ResourceWithImportState: by ID and by
 // identity. The private key cannot be read back: it stays null.
 func (r *ProjectResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	importByID(ctx, req, resp)
+	importObject(ctx, req, resp)
 }
 
 // input is the project as the create and update calls send it.
