@@ -40,8 +40,11 @@ write_only=false
 if ((major > 1 || (major == 1 && minor >= 11))); then write_only=true; fi
 
 # --- the emulator, seeded with a hand-built project
-log "starting the emulator with a hand-built project (-seed-handbuilt)"
-start_emulator -customers 0 -seed-handbuilt
+# EMULATOR_READINGS=worst rehearses it against the worst reading of each
+# unverified ProcessOut behaviour, as make testacc-worst does.
+readings=${EMULATOR_READINGS:-optimistic}
+log "starting the emulator with a hand-built project (-seed-handbuilt, -readings $readings)"
+start_emulator -customers 0 -seed-handbuilt -readings "$readings"
 sed 's/^/    /' "$work/emulator.log"
 # No list data source covers supervised projects: their IDs come from the
 # dashboard, here from the emulator's summary.
@@ -138,6 +141,11 @@ log "apply adopt.tfplan"
 tf adopt apply -input=false -no-color adopt.tfplan 2>&1 | grep -E '^(Apply complete|Error)' || true
 tf adopt plan -input=false -detailed-exitcode >/dev/null 2>&1 || die "the plan after apply is not empty"
 echo "plan after apply: no changes ($(tf adopt state list | wc -l | tr -d ' ') objects under Terraform)"
+# The supervised project in state is the one imported, not the connected
+# project (which a worst-reading /projects/{id} answers with).
+adopted=$(tf adopt state show -no-color processout_project.marketplace)
+grep -qE "^ +id += \"$project_id\"$" <<<"$adopted" ||
+	die "processout_project.marketplace does not hold the imported project $project_id"
 
 # --- 5. destroy one adopted object through Terraform
 log "removing processout_webhook_endpoint.legacy_erp_example_net from the configuration"

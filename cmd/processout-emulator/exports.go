@@ -11,8 +11,11 @@ import (
 // default way: through Membrane with a ready token and the seeded
 // connection. The provider refuses settings of two transports or two
 // authentication methods at once, so the alternatives are separate.
+// PROCESSOUT_API_URL is in every set: a supervised project is reached there,
+// as itself, under Membrane too.
 func tokenEnv(e *emulator.Emulator) map[string]string {
 	return map[string]string{
+		"PROCESSOUT_API_URL":       e.ProcessOutURL,
 		"MEMBRANE_API_URL":         e.MembraneURL,
 		"MEMBRANE_ACCESS_TOKEN":    e.Token,
 		"PROCESSOUT_CONNECTION_ID": e.Connection.ID,
@@ -23,6 +26,7 @@ func tokenEnv(e *emulator.Emulator) map[string]string {
 // the provider mints its own tokens from them.
 func workspaceEnv(e *emulator.Emulator) map[string]string {
 	return map[string]string{
+		"PROCESSOUT_API_URL":        e.ProcessOutURL,
 		"MEMBRANE_API_URL":          e.MembraneURL,
 		"MEMBRANE_WORKSPACE_KEY":    e.Workspace.Key,
 		"MEMBRANE_WORKSPACE_SECRET": e.Workspace.Secret,

@@ -16,8 +16,8 @@ func TestEnvAndExports(t *testing.T) {
 	t.Cleanup(e.Close)
 	sets := map[string]map[string]string{"active": tokenEnv(e), "workspace": workspaceEnv(e), "direct": directEnv(e)}
 	wantKeys := map[string][]string{
-		"active":    {"MEMBRANE_API_URL", "MEMBRANE_ACCESS_TOKEN", "PROCESSOUT_CONNECTION_ID"},
-		"workspace": {"MEMBRANE_API_URL", "MEMBRANE_WORKSPACE_KEY", "MEMBRANE_WORKSPACE_SECRET", "MEMBRANE_TENANT_KEY", "PROCESSOUT_CONNECTION_ID"},
+		"active":    {"PROCESSOUT_API_URL", "MEMBRANE_API_URL", "MEMBRANE_ACCESS_TOKEN", "PROCESSOUT_CONNECTION_ID"},
+		"workspace": {"PROCESSOUT_API_URL", "MEMBRANE_API_URL", "MEMBRANE_WORKSPACE_KEY", "MEMBRANE_WORKSPACE_SECRET", "MEMBRANE_TENANT_KEY", "PROCESSOUT_CONNECTION_ID"},
 		"direct":    {"PROCESSOUT_API_URL", "PROCESSOUT_PROJECT_ID", "PROCESSOUT_PROJECT_SECRET"},
 	}
 	for name, keys := range wantKeys {
@@ -31,7 +31,7 @@ func TestEnvAndExports(t *testing.T) {
 		}
 	}
 	active, direct := tokenEnv(e), directEnv(e)
-	if active["MEMBRANE_API_URL"] != e.MembraneURL || direct["PROCESSOUT_API_URL"] != e.ProcessOutURL ||
+	if active["MEMBRANE_API_URL"] != e.MembraneURL || direct["PROCESSOUT_API_URL"] != e.ProcessOutURL || active["PROCESSOUT_API_URL"] != e.ProcessOutURL ||
 		direct["PROCESSOUT_PROJECT_ID"] != e.Project.ProjectID || active["PROCESSOUT_CONNECTION_ID"] != e.Connection.ID {
 		t.Fatalf("env %v / %v", active, direct)
 	}

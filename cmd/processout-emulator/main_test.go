@@ -61,7 +61,7 @@ func TestRunServesUntilCancelled(t *testing.T) {
 		t.Fatalf("exports file mode %v %v", info.Mode(), err)
 	}
 	env := parseExports(t, string(data))
-	if len(env) != 3 || env["PROCESSOUT_CONNECTION_ID"] == "" || env["MEMBRANE_ACCESS_TOKEN"] == "" {
+	if len(env) != 4 || env["PROCESSOUT_CONNECTION_ID"] == "" || env["MEMBRANE_ACCESS_TOKEN"] == "" || env["PROCESSOUT_API_URL"] == "" {
 		t.Fatalf("exports %v", env)
 	}
 

@@ -32,7 +32,22 @@ type findings struct {
 	duplicates map[string]string // id → identity of the declared object it duplicates
 	orphans    map[string]string // id → identity
 	mismatches []string
+	// missing are the declared addresses state lacks: a mismatch once an
+	// apply has succeeded, the expected gap after an interrupted one.
+	missing []string
 }
+
+// problems is every mismatch of a state that should hold all it declares.
+func (f *findings) problems() []string {
+	out := slices.Clone(f.mismatches)
+	for _, addr := range f.missing {
+		out = append(out, addr+" is declared but not in state")
+	}
+	return out
+}
+
+// untracked counts the emulator's objects state does not hold.
+func (f *findings) untracked() int { return len(f.duplicates) + len(f.orphans) }
 
 func newFindings() *findings {
 	return &findings{duplicates: map[string]string{}, orphans: map[string]string{}}
@@ -73,7 +88,7 @@ func auditState(emu *emulator.Emulator, st *tfjson.State, declared fleet) *findi
 	}
 	for _, m := range declared {
 		if !seen[m.address()] {
-			f.mismatch("%s is declared but not in state", m.address())
+			f.missing = append(f.missing, m.address())
 		}
 	}
 	identities := map[string]bool{}
@@ -107,11 +122,28 @@ func checkStateOnly(f *findings, emu *emulator.Emulator, m member, attrs map[str
 		if v, _ := attrs["settings_wo"]; v != nil {
 			f.mismatch("%s: settings_wo is in state", m.address())
 		}
+		if m.plainSettings && !maps.Equal(stringValues(attrs["settings"]), m.credentials()) {
+			f.mismatch("%s: settings in state are not the declared credentials of version %d", m.address(), m.version)
+		}
 	case m.typ == typeProject:
 		if key, _ := attrs["private_key"].(string); key == "" {
 			f.mismatch("%s: private_key is missing from state", m.address())
 		}
 	}
+}
+
+// stringValues reads a map of strings from state, nil for anything else.
+func stringValues(v any) map[string]string {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return nil
+	}
+	out := make(map[string]string, len(m))
+	for k, e := range m {
+		s, _ := e.(string)
+		out[k] = s
+	}
+	return out
 }
 
 func stateResources(st *tfjson.State) []*tfjson.StateResource {
@@ -194,8 +226,12 @@ type keyFindings struct {
 	writes        int // logical writes that reached ProcessOut (distinct keys)
 	retriedWrites int // of those, the ones ProcessOut saw more than once
 	replayed      int // answers served from the idempotency cache
-	creates       map[string]int
-	violations    []string
+	// selfDeletes are deletes of a supervised project, made as that project,
+	// whose answer was lost: the retry meets 401, the deleted project's key
+	// being gone, so no answer can be replayed.
+	selfDeletes int
+	creates     map[string]int
+	violations  []string
 }
 
 // auditKeys reads ProcessOut's request log: every write carries a key; all
@@ -263,6 +299,9 @@ func auditKeys(log []processoutapi.Request) keyFindings {
 				k.violations = append(k.violations, fmt.Sprintf("%s: a retry with key %s was executed again (status %d) instead of replayed", w.target, key, e.Status))
 			}
 			executedOnce = executedOnce || !beforeIdempotency(e.Status)
+		}
+		if last := w.entries[len(w.entries)-1]; executedOnce && strings.HasPrefix(w.target, "DELETE /projects/") && last.Status == http.StatusUnauthorized {
+			k.selfDeletes++
 		}
 	}
 	for target, n := range executed {

@@ -2,9 +2,12 @@ package faultsuite
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -27,14 +30,20 @@ import (
 // the suite drives a real CLI, never a stand-in.
 func requireCLI(t *testing.T) string {
 	t.Helper()
-	if os.Getenv("TF_ACC") == "" {
-		t.Skip("the fault suite runs with TF_ACC=1 and a CLI in TF_ACC_TERRAFORM_PATH (make faults)")
-	}
+	requireAcceptance(t)
 	path := os.Getenv("TF_ACC_TERRAFORM_PATH")
 	if path == "" {
 		t.Skip("set TF_ACC_TERRAFORM_PATH to an OpenTofu binary (make faults builds and sets it)")
 	}
 	return path
+}
+
+// requireAcceptance skips unless the harness asks for runs of a real CLI.
+func requireAcceptance(t *testing.T) {
+	t.Helper()
+	if os.Getenv("TF_ACC") == "" {
+		t.Skip("the fault suite runs with TF_ACC=1 and a CLI in TF_ACC_TERRAFORM_PATH (make faults)")
+	}
 }
 
 // workspace is one working directory driven through terraform-exec. Each
@@ -44,6 +53,10 @@ type workspace struct {
 	t   *testing.T
 	tf  *tfexec.Terraform
 	dir string
+	// cli and env are the CLI binary and its environment, for the runs
+	// terraform-exec cannot make (a signalled apply).
+	cli string
+	env map[string]string
 	// clients counts the calls and attempts of the HTTP clients of every
 	// provider the workspace serves.
 	clients *clientCounter
@@ -55,7 +68,12 @@ type workspace struct {
 
 func newWorkspace(t *testing.T) *workspace {
 	t.Helper()
-	cli := requireCLI(t)
+	return newWorkspaceFor(t, requireCLI(t))
+}
+
+// newWorkspaceFor is a workspace driven by the CLI binary at cli.
+func newWorkspaceFor(t *testing.T, cli string) *workspace {
+	t.Helper()
 	dir := t.TempDir()
 	tf, err := tfexec.NewTerraform(dir, cli)
 	if err != nil {
@@ -67,7 +85,8 @@ func newWorkspace(t *testing.T) *workspace {
 	if err := os.WriteFile(cliConfig, []byte("# empty CLI configuration of the fault suite\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if err := tf.SetEnv(clitest.Env(cliConfig)); err != nil {
+	env := clitest.Env(cliConfig)
+	if err := tf.SetEnv(env); err != nil {
 		t.Fatalf("CLI environment: %v", err)
 	}
 	logPath := filepath.Join(logDir(t), sanitize(t.Name())+".cli.log")
@@ -79,7 +98,7 @@ func newWorkspace(t *testing.T) *workspace {
 	tf.SetStdout(logFile)
 	tf.SetStderr(logFile)
 	t.Logf("CLI output: %s", logPath)
-	return &workspace{t: t, tf: tf, dir: dir, clients: &clientCounter{}, log: logFile}
+	return &workspace{t: t, tf: tf, dir: dir, cli: cli, env: env, clients: &clientCounter{}, log: logFile}
 }
 
 // logDir is FAULTS_LOG_DIR when set (make faults keeps the logs), else the
@@ -110,11 +129,20 @@ func (w *workspace) writeConfig(hcl string) {
 // (OpenTofu and Terraform 1.11 and later).
 func (w *workspace) supportsWriteOnly(ctx context.Context) bool {
 	w.t.Helper()
+	return w.version(ctx).GreaterThanOrEqual(writeOnlySince)
+}
+
+// writeOnlySince is the first Terraform version with write-only attributes
+// (every OpenTofu the suite runs reports a later one).
+var writeOnlySince = version.Must(version.NewVersion("1.11.0"))
+
+func (w *workspace) version(ctx context.Context) *version.Version {
+	w.t.Helper()
 	v, _, err := w.tf.Version(ctx, true)
 	if err != nil {
 		w.t.Fatalf("CLI version: %v", err)
 	}
-	return v.GreaterThanOrEqual(version.Must(version.NewVersion("1.11.0")))
+	return v
 }
 
 // run serves the provider for the duration of one CLI command and reports
@@ -248,4 +276,75 @@ func diagnostics(err error) string {
 		return strings.TrimSpace(err.Error())
 	}
 	return strings.Join(blocks, "\n")
+}
+
+// signalled is what an apply interrupted by applySignalled went through.
+type signalled struct {
+	sent   bool      // false when the apply ended before its moment came
+	sentAt time.Time // when the signal was sent
+	took   time.Duration
+	err    error // the CLI's exit: an *exec.ExitError after a stop
+}
+
+// cliExitWithin bounds how long a signalled CLI may take to exit: it waits
+// for the writes in flight, each bounded by the provider's request_timeout.
+const cliExitWithin = 2 * time.Minute
+
+// applySignalled runs `apply` as a child process of its own, since
+// terraform-exec has no way to signal the CLI, with the environment
+// terraform-exec would give it, and sends sig to that process alone (not
+// to the test's process group) as soon as moment reports true. It then
+// waits for the CLI to exit.
+func (w *workspace) applySignalled(ctx context.Context, parallelism int, sig os.Signal, moment func() bool) signalled {
+	w.t.Helper()
+	fmt.Fprintf(w.log, "\n===== apply, %s when its moment comes =====\n", sig)
+	reattach, stop, err := serveProvider(ctx, w.t, w.clients)
+	if err != nil {
+		w.t.Fatalf("serving the provider for the signalled apply: %v", err)
+	}
+	defer stop()
+	reattachJSON, err := json.Marshal(reattach) // as terraform-exec encodes it
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	env := maps.Clone(w.env)
+	env["TF_REATTACH_PROVIDERS"] = string(reattachJSON)
+	env["TF_IN_AUTOMATION"] = "1"
+	for _, k := range []string{"TF_LOG", "TF_LOG_CORE", "TF_LOG_PATH", "TF_LOG_PROVIDER"} {
+		env[k] = ""
+	}
+	cmd := exec.Command(w.cli, "apply", "-auto-approve", "-input=false", "-no-color", fmt.Sprintf("-parallelism=%d", parallelism))
+	cmd.Dir, cmd.Stdout, cmd.Stderr = w.dir, w.log, w.log
+	for k, v := range env {
+		cmd.Env = append(cmd.Env, k+"="+v)
+	}
+	if err := cmd.Start(); err != nil {
+		w.t.Fatalf("starting %s apply: %v", w.cli, err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	tick := time.NewTicker(5 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		select {
+		case err := <-exited:
+			return signalled{err: err}
+		case <-tick.C:
+			if !moment() {
+				continue
+			}
+			s := signalled{sent: true, sentAt: time.Now()}
+			if err := cmd.Process.Signal(sig); err != nil {
+				w.t.Fatalf("signalling the CLI: %v", err)
+			}
+			select {
+			case s.err = <-exited:
+				s.took = time.Since(s.sentAt)
+				return s
+			case <-time.After(cliExitWithin):
+				_ = cmd.Process.Kill()
+				w.t.Fatalf("the CLI still ran %s after %s; killed it (%v)", cliExitWithin, sig, <-exited)
+			}
+		}
+	}
 }

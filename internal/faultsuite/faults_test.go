@@ -72,17 +72,36 @@ func startEmulator(t *testing.T, cfg emulator.Config) *emulator.Emulator {
 }
 
 // providerBlock points the provider at the emulator through Membrane, the
-// default transport, with the suite's retry settings.
+// default transport, with the suite's retry settings. The supervised
+// project is reached as itself at processout_api_url. Under the
+// unserved-routes reading the webhook endpoints go through Membrane actions,
+// the way out the provider's error names.
 func providerBlock(emu *emulator.Emulator, maxRetries int, requestTimeout string) string {
+	actions := ""
+	if emu.ProcessOut.Readings().UnservedRoutes {
+		actions = webhookActions
+	}
 	return fmt.Sprintf(`provider "processout" {
-  membrane_api_url = %q
-  membrane_token   = %q
-  connection_id    = %q
-  max_retries      = %d
-  request_timeout  = %q
+  membrane_api_url   = %q
+  membrane_token     = %q
+  connection_id      = %q
+  processout_api_url = %q
+  max_retries        = %d
+  request_timeout    = %q
+%s}
+`, emu.MembraneURL, emu.Token, emu.Connection.ID, emu.ProcessOutURL, maxRetries, requestTimeout, actions)
 }
-`, emu.MembraneURL, emu.Token, emu.Connection.ID, maxRetries, requestTimeout)
-}
+
+// webhookActions routes every webhook-endpoint operation to the emulator's
+// actions (internal/emulator/membraneapi/ACTIONS.md).
+const webhookActions = `  membrane_actions = {
+    "webhook_endpoint.create" = "create-webhook-endpoint"
+    "webhook_endpoint.read"   = "get-webhook-endpoint"
+    "webhook_endpoint.update" = "update-webhook-endpoint"
+    "webhook_endpoint.delete" = "delete-webhook-endpoint"
+    "webhook_endpoint.list"   = "list-webhook-endpoints"
+  }
+`
 
 // run is one fault-suite run: the running figures and what went wrong.
 type run struct {
@@ -184,10 +203,11 @@ func (r *run) audit(phase string, declared fleet) {
 		r.orphans[id] = ident
 		r.t.Errorf("%s: orphan %s (%s) in the emulator", phase, id, ident)
 	}
-	for _, msg := range f.mismatches {
+	problems := f.problems()
+	for _, msg := range problems {
 		r.t.Errorf("%s: state mismatch: %s", phase, msg)
 	}
-	r.mismatches += len(f.mismatches)
+	r.mismatches += len(problems)
 	counts := declared.count()
 	for _, kind := range []string{kindProject, kindWebhook, kindGateway} {
 		if got := len(r.emu.ProcessOut.Objects(r.emu.ProjectID, kind)); got != counts[kind] {
@@ -217,14 +237,20 @@ func (r *run) report(phase string, m mark, wantCreates int) {
 	if creates != wantCreates {
 		r.t.Errorf("%s: ProcessOut created %d objects, %d were to be created (%v)", phase, creates, wantCreates, keys.creates)
 	}
-	if keys.replayed != counts[faults.CommitThenFail] {
-		r.t.Errorf("%s: %d answers were replayed for %d commit_then_fail faults: each committed write whose answer was lost must be retried with its key, once it reaches ProcessOut",
-			phase, keys.replayed, counts[faults.CommitThenFail])
+	if keys.replayed+keys.selfDeletes != counts[faults.CommitThenFail] {
+		r.t.Errorf("%s: %d answers were replayed (and %d supervised projects' deletes could not be) for %d commit_then_fail faults: each committed write whose answer was lost must be retried with its key, once it reaches ProcessOut",
+			phase, keys.replayed, keys.selfDeletes, counts[faults.CommitThenFail])
 	}
 
-	// Every request a client sent reached the Membrane port, where it was
-	// served (and logged) or answered by a blocking fault.
+	// Every request a client sent reached the Membrane port, or the
+	// ProcessOut port for the calls made as the supervised project, where
+	// it was served (and logged) or answered by a blocking fault.
 	received := len(r.emu.Membrane.Requests()) - m.mbRequests
+	for _, req := range po {
+		if req.ProjectID != r.emu.ProjectID { // not relayed by Membrane, which acts as the connected project
+			received++
+		}
+	}
 	for kind, n := range counts {
 		if blockingKinds[kind] {
 			received += n

@@ -28,6 +28,9 @@ type member struct {
 	index   int
 	gateway string // for gateway configurations
 	version int
+	// plainSettings declares stripe credentials in the sensitive settings
+	// attribute, for CLIs without write-only attributes (Terraform < 1.11).
+	plainSettings bool
 }
 
 func (m member) address() string { return m.typ + "." + m.name }
@@ -86,8 +89,12 @@ func (m member) hcl() string {
 		fmt.Fprintf(&b, "  metadata          = { index = \"%d\", version = \"%d\" }\n", m.index, v)
 		if m.gateway == gatewayStripe {
 			c := m.credentials()
-			fmt.Fprintf(&b, "  settings_wo         = { secret_key = %q, public_key = %q }\n", c["secret_key"], c["public_key"])
-			fmt.Fprintf(&b, "  settings_wo_version = %d\n", v)
+			if m.plainSettings {
+				fmt.Fprintf(&b, "  settings          = { secret_key = %q, public_key = %q }\n", c["secret_key"], c["public_key"])
+			} else {
+				fmt.Fprintf(&b, "  settings_wo         = { secret_key = %q, public_key = %q }\n", c["secret_key"], c["public_key"])
+				fmt.Fprintf(&b, "  settings_wo_version = %d\n", v)
+			}
 		}
 	}
 	b.WriteString("}\n")
@@ -109,8 +116,18 @@ func newFleet(objects int) fleet {
 	rest := objects - 1
 	webhooks := rest / 2
 	stripe := (rest - webhooks) / 2
-	f := fleet{{typ: typeProject, name: "project", version: 1}}
-	for i := range rest {
+	return fleetOf(true, webhooks, stripe, rest-webhooks-stripe)
+}
+
+// fleetOf declares the supervised project when project is set, then
+// webhooks webhook endpoints, stripe stripe gateway configurations (with
+// credentials) and sandbox sandbox ones, all at version 1.
+func fleetOf(project bool, webhooks, stripe, sandbox int) fleet {
+	var f fleet
+	if project {
+		f = append(f, member{typ: typeProject, name: "project", version: 1})
+	}
+	for i := range webhooks + stripe + sandbox {
 		m := member{index: i, version: 1}
 		switch {
 		case i < webhooks:
@@ -123,6 +140,17 @@ func newFleet(objects int) fleet {
 		f = append(f, m)
 	}
 	return f
+}
+
+// withPlainSettings returns the fleet declaring stripe credentials in
+// settings rather than settings_wo.
+func (f fleet) withPlainSettings() fleet {
+	out := make(fleet, len(f))
+	for i, m := range f {
+		m.plainSettings = true
+		out[i] = m
+	}
+	return out
 }
 
 // updateHalf returns the fleet with every other member (the project

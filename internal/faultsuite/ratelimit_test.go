@@ -50,7 +50,7 @@ func TestRateLimitPacing(t *testing.T) {
 		}
 	}
 	f := auditState(emu, ws.state(ctx), declared)
-	for _, msg := range f.mismatches {
+	for _, msg := range f.problems() {
 		t.Errorf("state mismatch: %s", msg)
 	}
 	if len(f.duplicates)+len(f.orphans) > 0 {

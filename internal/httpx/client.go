@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/http/httptrace"
 	"net/url"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -64,19 +65,34 @@ func New(policy Policy, secrets ...string) *Client {
 		TLSHandshakeTimeout:   10 * time.Second,
 		ExpectContinueTimeout: time.Second,
 	}
-	var nonEmpty []string
-	for _, s := range secrets {
-		if s != "" {
-			nonEmpty = append(nonEmpty, s)
-		}
-	}
 	return &Client{
 		http:    &http.Client{Transport: transport, CheckRedirect: sameHostRedirects},
 		policy:  policy,
 		pacer:   NewPacer(),
-		secrets: nonEmpty,
+		secrets: nonEmpty(secrets),
 		now:     time.Now,
 	}
+}
+
+// WithSecrets is a Client that shares c's connection pool, policy and
+// observer and masks secrets as well as c's in its logs, for calls made
+// with other credentials (a supervised project's key). It has its own
+// pacer: those credentials have their own rate limit.
+func (c *Client) WithSecrets(secrets ...string) *Client {
+	cp := *c
+	cp.secrets = append(slices.Clone(c.secrets), nonEmpty(secrets)...)
+	cp.pacer = NewPacer()
+	return &cp
+}
+
+func nonEmpty(secrets []string) []string {
+	var out []string
+	for _, s := range secrets {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // sameHostRedirects follows a redirect only to the same scheme and host, so

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"strings"
 
 	"github.com/google/uuid"
 )
@@ -13,6 +14,9 @@ import (
 type Client struct {
 	transport Transport
 	newKey    func() string
+	// project is the bare ID of the project the credentials belong to, when
+	// the client knows it; answers naming another are refused (answers.go).
+	project string
 }
 
 // Option configures a Client.
@@ -22,6 +26,13 @@ type Option func(*Client)
 // deterministic one).
 func WithIdempotencyKeys(gen func() string) Option {
 	return func(c *Client) { c.newKey = gen }
+}
+
+// WithProject names the project the credentials belong to (a "test-"
+// sandbox prefix is dropped), so that an answer carrying another project's
+// ID is refused instead of reaching the caller.
+func WithProject(id string) Option {
+	return func(c *Client) { c.project = strings.TrimPrefix(id, "test-") }
 }
 
 // New returns a client sending its operations through t.
@@ -46,7 +57,7 @@ func (c *Client) call(ctx context.Context, req *Request, out any) error {
 	if err != nil {
 		return err
 	}
-	fields, err := decodeEnvelope(req.Operation, resp)
+	fields, err := decodeEnvelope(req, resp)
 	if err != nil {
 		return err
 	}
@@ -65,9 +76,10 @@ func (c *Client) call(ctx context.Context, req *Request, out any) error {
 
 // decodeEnvelope checks the status and the success flag and returns the
 // top-level fields of a successful answer.
-func decodeEnvelope(op string, resp *Response) (map[string]json.RawMessage, error) {
+func decodeEnvelope(req *Request, resp *Response) (map[string]json.RawMessage, error) {
+	op := req.Operation
 	if resp.Status < 200 || resp.Status > 299 {
-		return nil, errorFromResponse(op, resp)
+		return nil, errorFromResponse(req, resp)
 	}
 	if len(resp.Body) == 0 {
 		return nil, &DecodeError{Operation: op, Status: resp.Status, Reason: "the body is empty"}
@@ -81,7 +93,7 @@ func decodeEnvelope(op string, resp *Response) (map[string]json.RawMessage, erro
 		return nil, &DecodeError{Operation: op, Status: resp.Status, Reason: `the "success" field is missing or not a boolean`, Snippet: snippet(resp.Body)}
 	}
 	if !success {
-		apiErr := errorFromResponse(op, resp)
+		apiErr := errorFromResponse(req, resp)
 		if apiErr.Type == "" {
 			apiErr.Type = "unknown"
 		}

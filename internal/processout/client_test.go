@@ -55,7 +55,7 @@ func TestDecodingAnswers(t *testing.T) {
 }
 
 func TestErrorKinds(t *testing.T) {
-	for status, want := range map[int]Kind{404: KindNotFound, 400: KindValidation, 401: KindAuthentication, 429: KindRateLimited, 503: KindServer} {
+	for status, want := range map[int]Kind{404: KindNotServed, 400: KindValidation, 401: KindAuthentication, 429: KindRateLimited, 503: KindServer} {
 		_, err := New(answer(status, `{"success":false,"error_type":"x","message":"m"}`)).GetCustomer(context.Background(), "c")
 		var apiErr *Error
 		if !errors.As(err, &apiErr) || apiErr.Kind() != want {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"iter"
 	"net/http"
+	"strings"
 )
 
 // endpoint describes one kind of ProcessOut object and where it lives, so the
@@ -35,24 +36,44 @@ func (e endpoint) itemRequest(op, method string, id string) Request {
 	}
 	req.Path = e.item
 	req.PathParams = map[string]string{param: id}
+	req.NotFoundType = e.notFoundType()
 	return req
 }
 
-func createObject[T any](ctx context.Context, c *Client, e endpoint, body any) (*T, error) {
+// notFoundType is ProcessOut's code for "no such object" of this kind:
+// resource.<kebab-case kind>.not-found (CONTRACT.md §4).
+func (e endpoint) notFoundType() string {
+	return "resource." + strings.ReplaceAll(e.name, "_", "-") + ".not-found"
+}
+
+func createObject[T idOf](ctx context.Context, c *Client, e endpoint, body any) (*T, error) {
 	req := e.request("create", http.MethodPost)
 	req.Body = body
-	return callFor[T](ctx, c, &req)
+	return itemFor[T](ctx, c, &req, "")
 }
 
-func getObject[T any](ctx context.Context, c *Client, e endpoint, id string) (*T, error) {
+func getObject[T idOf](ctx context.Context, c *Client, e endpoint, id string) (*T, error) {
 	req := e.itemRequest("read", http.MethodGet, id)
-	return callFor[T](ctx, c, &req)
+	return itemFor[T](ctx, c, &req, id)
 }
 
-func updateObject[T any](ctx context.Context, c *Client, e endpoint, id string, body any) (*T, error) {
+func updateObject[T idOf](ctx context.Context, c *Client, e endpoint, id string, body any) (*T, error) {
 	req := e.itemRequest("update", http.MethodPut, id)
 	req.Body = body
-	return callFor[T](ctx, c, &req)
+	return itemFor[T](ctx, c, &req, id)
+}
+
+// itemFor is callFor for an answer that must name the object asked for
+// (id, when not empty) in the client's project (answers.go).
+func itemFor[T idOf](ctx context.Context, c *Client, req *Request, id string) (*T, error) {
+	out, err := callFor[T](ctx, c, req)
+	if err != nil {
+		return nil, err
+	}
+	if err := c.checkAnswer(req, id, *out); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 func deleteObject(ctx context.Context, c *Client, e endpoint, id string) error {

@@ -22,6 +22,13 @@ type Error struct {
 	InvalidFields []InvalidField
 	Operation     string
 	Attempts      int
+	// Method and Path are the request's, the path expanded
+	// ("/webhook-endpoints/whe_1"), so a 404 that names no object can say
+	// which URL is not served.
+	Method, Path string
+	// NotFoundType is the code that would mean the object asked for does not
+	// exist (Request.NotFoundType); empty when the request named no object.
+	NotFoundType string
 }
 
 func (e *Error) Error() string {
@@ -50,7 +57,12 @@ type Kind int
 
 const (
 	KindOther Kind = iota
+	// KindNotFound is ProcessOut saying the object asked for does not exist.
 	KindNotFound
+	// KindNotServed is a 404 that names no object (or another one): the
+	// path is not served there, by a proxy in front of ProcessOut or by
+	// ProcessOut itself for an API it does not publish. It never means gone.
+	KindNotServed
 	KindValidation
 	KindAuthentication
 	KindRateLimited
@@ -61,7 +73,10 @@ const (
 func (e *Error) Kind() Kind {
 	switch {
 	case e.Status == http.StatusNotFound || strings.HasSuffix(e.Type, ".not-found"):
-		return KindNotFound
+		if e.namesObject() {
+			return KindNotFound
+		}
+		return KindNotServed
 	case e.Status == http.StatusUnauthorized || e.Status == http.StatusForbidden:
 		return KindAuthentication
 	case e.Status == http.StatusTooManyRequests:
@@ -74,8 +89,25 @@ func (e *Error) Kind() Kind {
 	return KindOther
 }
 
+// namesObject reports whether a not-found answer names the object asked
+// for: its kind's resource.<kind>.not-found. Without an object asked for (a
+// create under a gateway, say), any resource.<kind>.not-found names one; the
+// generic resource.not-found and request.route-not-found never do.
+func (e *Error) namesObject() bool {
+	if e.NotFoundType != "" {
+		return e.Type == e.NotFoundType
+	}
+	kind, ok := strings.CutPrefix(e.Type, "resource.")
+	kind, ok2 := strings.CutSuffix(kind, ".not-found")
+	return ok && ok2 && kind != "" && !strings.Contains(kind, ".")
+}
+
 // IsNotFound reports whether err is ProcessOut saying the object does not exist.
 func IsNotFound(err error) bool { return errorKind(err) == KindNotFound }
+
+// IsNotServed reports whether err is a 404 that names no object: the path
+// is not served (KindNotServed).
+func IsNotServed(err error) bool { return errorKind(err) == KindNotServed }
 
 func errorKind(err error) Kind {
 	var apiErr *Error
@@ -121,8 +153,9 @@ type errorBody struct {
 // errorFromResponse turns a non-2xx answer into an *Error. Bodies that are
 // not ProcessOut JSON (an HTML page from a load balancer, say) still give an
 // *Error with the status, and a message quoting the start of the body.
-func errorFromResponse(op string, resp *Response) *Error {
-	apiErr := &Error{Status: resp.Status, Operation: op, Attempts: resp.Attempts}
+func errorFromResponse(req *Request, resp *Response) *Error {
+	apiErr := &Error{Status: resp.Status, Operation: req.Operation, Attempts: resp.Attempts,
+		Method: req.Method, Path: req.ExpandedPath(), NotFoundType: req.NotFoundType}
 	var body errorBody
 	if err := json.Unmarshal(resp.Body, &body); err == nil && (body.ErrorType != "" || body.Message != "") {
 		apiErr.Type = body.ErrorType

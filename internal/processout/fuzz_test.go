@@ -38,7 +38,8 @@ func isTypedError(err error) bool {
 	var apiErr *Error
 	var decodeErr *DecodeError
 	var pathErr *PathParamError
-	return errors.As(err, &apiErr) || errors.As(err, &decodeErr) || errors.As(err, &pathErr)
+	var wrongErr *WrongObjectError
+	return errors.As(err, &apiErr) || errors.As(err, &decodeErr) || errors.As(err, &pathErr) || errors.As(err, &wrongErr)
 }
 
 // FuzzDecodeObject: whatever the status and body, decoding one object

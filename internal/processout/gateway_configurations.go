@@ -63,7 +63,7 @@ func (c *Client) CreateGatewayConfiguration(ctx context.Context, gatewayName str
 	req.Path = "/gateways/{gateway_name}/gateway-configurations"
 	req.PathParams = map[string]string{"gateway_name": gatewayName}
 	req.Body = in.body()
-	return callFor[GatewayConfiguration](ctx, c, &req)
+	return itemFor[GatewayConfiguration](ctx, c, &req, "")
 }
 
 // GetGatewayConfiguration fetches one gateway configuration.

@@ -88,7 +88,7 @@ func fetchPage[T any](ctx context.Context, c *Client, base Request, opts ListOpt
 	if err != nil {
 		return Page[T]{}, err
 	}
-	fields, err := decodeEnvelope(req.Operation, resp)
+	fields, err := decodeEnvelope(&req, resp)
 	if err != nil {
 		return Page[T]{}, err
 	}

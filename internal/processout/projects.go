@@ -66,12 +66,16 @@ func (c *Client) CreateSupervisedProject(ctx context.Context, in ProjectInput) (
 	return createObject[Project](ctx, c, projects, in.body())
 }
 
-// GetProject fetches a project; CurrentProject names the caller's own.
+// GetProject fetches a project; CurrentProject names the caller's own. An
+// answer about another project than the one asked for is an error
+// (WrongObjectError): ProcessOut may read /projects/{id} as the
+// authenticated project whatever the id (CONTRACT.md §11).
 func (c *Client) GetProject(ctx context.Context, id string) (*Project, error) {
 	return getObject[Project](ctx, c, projects, id)
 }
 
-// UpdateProject replaces the writable fields of a project.
+// UpdateProject replaces the writable fields of a project. An answer about
+// another project than the one asked for is an error (WrongObjectError).
 func (c *Client) UpdateProject(ctx context.Context, id string, in ProjectInput) (*Project, error) {
 	return updateObject[Project](ctx, c, projects, id, in.body())
 }
@@ -81,7 +85,7 @@ func (c *Client) DeleteProject(ctx context.Context, id string) error {
 	return deleteObject(ctx, c, projects, id)
 }
 
-// SupervisedProjects streams the projects the caller's project supervises.
+// SupervisedProjects streams the projects the caller supervises directly.
 func (c *Client) SupervisedProjects(ctx context.Context, opts ListOptions) iter.Seq2[Project, error] {
 	return listObjects[Project](ctx, c, projects, opts)
 }

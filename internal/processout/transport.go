@@ -26,7 +26,11 @@ type Request struct {
 	// ResponseKey is the envelope key holding the object ("webhook_endpoint")
 	// or, for lists, the items ("webhook_endpoints").
 	ResponseKey string
-	List        bool
+	// NotFoundType is the error_type by which ProcessOut says the object
+	// this request names does not exist ("resource.webhook-endpoint.not-found");
+	// empty on collection requests. Any other 404 is not a "gone" (errors.go).
+	NotFoundType string
+	List         bool
 	// IdempotencyKey is set on writes. It is chosen once per logical call, so
 	// every retry of that call carries the same key and the API can never
 	// apply it twice.

@@ -281,19 +281,35 @@ func (d *adoptionDir) expectNoChanges(t *testing.T) {
 // stateID is the ID of a resource in state.
 func (d *adoptionDir) stateID(t *testing.T, address string) string {
 	t.Helper()
+	id, _ := d.stateAttribute(t, address, "id").(string)
+	return id
+}
+
+// stateAttribute is an attribute of a resource in state.
+func (d *adoptionDir) stateAttribute(t *testing.T, address, name string) any {
+	t.Helper()
 	state, err := d.tf.Show(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, r := range state.Values.RootModule.Resources {
 		if r.Address == address {
-			if id, ok := r.AttributeValues["id"].(string); ok {
-				return id
-			}
+			return r.AttributeValues[name]
 		}
 	}
 	t.Fatalf("%s is not in state", address)
-	return ""
+	return nil
+}
+
+// checkAdoptedProject: the supervised project in state is the one imported,
+// with its own name, not the connected project's (the worst reading of
+// /projects/{id} answers with the authenticated project).
+func (d *adoptionDir) checkAdoptedProject(t *testing.T, env *testEnv, id string) {
+	t.Helper()
+	obj, _ := env.emu.ProcessOut.Object(processoutapi.KindProject, id)
+	if got, name := d.stateID(t, adoptedProject), d.stateAttribute(t, adoptedProject, "name"); got != id || name != obj["name"] {
+		t.Errorf("%s holds project %s named %v, want %s named %v", adoptedProject, got, name, id, obj["name"])
+	}
 }
 
 // adoptAndCheck plans the adoption, checks the plan, applies it and checks
@@ -343,6 +359,7 @@ func (d *adoptionDir) adoptAndCheck(t *testing.T, env *testEnv, seeded scenario.
 	if !reflect.DeepEqual(after.objects, before.objects) {
 		t.Errorf("adopting changed ProcessOut beyond the credentials:\nbefore %v\nafter  %v", before, after)
 	}
+	d.checkAdoptedProject(t, env, seeded.SupervisedProjects[0])
 	d.expectNoChanges(t)
 }
 
@@ -476,19 +493,19 @@ func emulatorSnapshot(env *testEnv) emulatorState {
 
 // checkGeneratedConfig: one resource block per object, only arguments in
 // them (never a computed attribute such as id or created_at), disabled
-// configurations written as such (the default is enabled), and neither
-// credential attribute set.
+// configurations written as such (the default is enabled), and no
+// credential set (settings, settings_wo, a project's private_key).
 func checkGeneratedConfig(t *testing.T, hcl string, objects int) {
 	t.Helper()
 	if n := strings.Count(hcl, "\nresource \""); n != objects {
 		t.Errorf("generated %d resource blocks, want %d:\n%s", n, objects, hcl)
 	}
-	for _, computed := range []string{"id", "created_at", "project_id", "sandbox", "gateway_id", "public_keys", "enabled_at", "private_key", "supervisor_project_id"} {
+	for _, computed := range []string{"id", "created_at", "project_id", "sandbox", "gateway_id", "public_keys", "enabled_at", "supervisor_project_id"} {
 		if regexp.MustCompile(`(?m)^\s+` + computed + `\s+=`).MatchString(hcl) {
 			t.Errorf("the generated configuration sets the computed attribute %s:\n%s", computed, hcl)
 		}
 	}
-	if regexp.MustCompile(`(?m)^\s+settings(_wo)?\s+=\s+[^n]`).MatchString(hcl) {
+	if regexp.MustCompile(`(?m)^\s+(settings(_wo)?|private_key)\s+=\s+[^n]`).MatchString(hcl) {
 		t.Errorf("the generated configuration sets credentials:\n%s", hcl)
 	}
 	if objects > 1 && strings.Count(hcl, "enabled          = false")+strings.Count(hcl, "enabled              = false") != 3 {

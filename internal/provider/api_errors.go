@@ -33,6 +33,8 @@ func addAPIError(diags *diag.Diagnostics, action string, err error, attributes m
 				diags.AddError(summary, detail)
 			}
 		}
+	case errors.As(err, &apiErr) && apiErr.Kind() == processout.KindNotServed:
+		diags.AddError(summary, notServedDetail(apiErr))
 	case errors.As(err, &apiErr) && apiErr.Kind() == processout.KindAuthentication:
 		diags.AddError(summary, fmt.Sprintf("%v\nProcessOut did not accept the credentials: check project_id/project_secret, or the ProcessOut credentials stored on the Membrane connection.", err))
 	case errors.As(err, &apiErr) && apiErr.Kind() == processout.KindRateLimited:

@@ -75,6 +75,7 @@ func (c tallyCheck) CheckPlan(_ context.Context, _ plancheck.CheckPlanRequest, r
 // walk).
 func TestAccCallCounts_fleet(t *testing.T) {
 	eachTransport(t, func(t *testing.T, env *testEnv) {
+		env.skipWhereUnserved("webhook endpoints")
 		created := bench.Fleet{N: callCountFleetSize}
 		updated := bench.Fleet{N: callCountFleetSize, Generation: 1}
 		n, changed := created.N, updated.Updated()
@@ -155,6 +156,7 @@ func (e *testEnv) fleetStored(f bench.Fleet) func(*terraform.State) error {
 // one read of the catalog.
 func TestAccCallCounts_catalogShared(t *testing.T) {
 	env := newTestEnv(t, transportDirect, emulatorConfigDefault())
+	env.skipWhereUnserved("gateway catalog")
 	fleet := bench.Fleet{N: 1}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,

@@ -5,17 +5,12 @@ import (
 	"net/url"
 	"slices"
 	"sort"
-	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
-
-	"github.com/processout/terraform-provider-processout/internal/direct"
-	"github.com/processout/terraform-provider-processout/internal/httpx"
-	"github.com/processout/terraform-provider-processout/internal/processout"
 )
 
 // Helpers of the data source acceptance tests: they compare what a data
@@ -112,18 +107,6 @@ func ids(objs []map[string]any) []string {
 		out[i], _ = o["id"].(string)
 	}
 	return out
-}
-
-// api is a typed client straight to the emulator with the project's
-// credentials, to set up objects the way the dashboard would.
-func (e *testEnv) api(t *testing.T) *processout.Client {
-	t.Helper()
-	base, err := url.Parse(e.emu.ProcessOutURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return processout.New(direct.New(base, e.emu.Project.ProjectID, e.emu.Project.Secret,
-		httpx.New(httpx.DefaultPolicy(), e.emu.Project.Secret), "acceptance-test"))
 }
 
 // customerListReads checks the GET /customers calls since the last reset:

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -21,6 +22,30 @@ type providerData struct {
 	membrane   *membrane.Client
 	connection *membrane.Connection
 	gateways   catalog
+	supervised supervisedAccess
+}
+
+// supervisedAccess reaches ProcessOut authenticated as a supervised project,
+// with the private key its creation returned: ProcessOut may read
+// /projects/{id} as the authenticated project whatever the id (CONTRACT.md
+// §11), so only the project's own credentials are sure to reach it. The
+// calls go straight to processout_api_url under either transport: the
+// Membrane proxy strips the Authorization header.
+type supervisedAccess struct {
+	base      *url.URL
+	http      *httpx.Client
+	userAgent string
+}
+
+// as is a client authenticated as project id with its private key; sandbox
+// projects authenticate with the "test-" form of their id, as ProcessOut's
+// sandbox credentials do.
+func (a supervisedAccess) as(id, privateKey string, sandbox bool) *processout.Client {
+	user := id
+	if sandbox {
+		user = "test-" + id
+	}
+	return processout.New(direct.New(a.base, user, privateKey, a.http.WithSecrets(privateKey), a.userAgent))
 }
 
 // buildClient builds the transport and checks it can be used, so a bad token
@@ -36,9 +61,10 @@ func buildClient(ctx context.Context, cfg settings, version string, observer htt
 		httpClient.Observe(observer)
 	}
 
+	supervised := supervisedAccess{base: cfg.processoutURL, http: httpClient, userAgent: userAgent}
 	if cfg.transport == transportDirect {
 		t := direct.New(cfg.processoutURL, cfg.projectID, cfg.projectSecret, httpClient, userAgent)
-		return &providerData{api: processout.New(t)}
+		return &providerData{api: processout.New(t, processout.WithProject(cfg.projectID)), supervised: supervised}
 	}
 
 	var tokens membrane.TokenSource = membrane.StaticToken(cfg.token)
@@ -58,6 +84,7 @@ func buildClient(ctx context.Context, cfg settings, version string, observer htt
 		api:        processout.New(transport),
 		membrane:   mc,
 		connection: conn,
+		supervised: supervised,
 	}
 }
 

@@ -127,6 +127,11 @@ func TestAccCredentialsStayOnTheirHost(t *testing.T) {
 		}
 		t.Run(auth.name+"/307 on the same host", func(t *testing.T) {
 			env := newTestEnv(t, auth.transport, emulatorConfigDefault())
+			if env.readings.UnservedRoutes {
+				// The followed redirect must reach ProcessOut's webhook-endpoint
+				// route, which the reading hides from the proxy and the API key.
+				t.Skip("under the unserved-routes reading POST /webhook-endpoints is not served over the proxy or the direct transport; the optimistic run covers this")
+			}
 			upstream := env.emu.MembraneURL
 			if auth.transport == transportDirect {
 				upstream = env.emu.ProcessOutURL

@@ -97,7 +97,7 @@ func TestAccCustomersDataSource_pagesAndFilters(t *testing.T) {
 						statecheck.ExpectKnownValue(customersAddr, tfjsonpath.New("max_results"), knownvalue.Int64Exact(100)),
 					}, expectCustomerAt(0, target)...),
 					Check: resource.ComposeAggregateTestCheckFunc(
-						env.customerListReads(1, "100"),
+						env.customerListReads(env.filteredPages(1, 3), "100"),
 						env.queried("email", "Customer-00042@EXAMPLE.com"),
 						resource.TestCheckResourceAttr(customersAddr, "customers.0.email", email),
 					),
@@ -109,7 +109,7 @@ func TestAccCustomersDataSource_pagesAndFilters(t *testing.T) {
 						idsAre(customersAddr, "customers", ids(gold)),
 					},
 					Check: resource.ComposeAggregateTestCheckFunc(
-						env.customerListReads(1, "100"),
+						env.customerListReads(env.filteredPages(1, 3), "100"),
 						env.queried("metadata[tier]", "gold"),
 					),
 				},

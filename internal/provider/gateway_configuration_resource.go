@@ -203,7 +203,9 @@ func (r *GatewayConfigurationResource) Read(ctx context.Context, req resource.Re
 		}
 		return
 	}
-	found, err := r.data.api.GetGatewayConfiguration(ctx, state.ID.ValueString())
+	found, err := readSettled(ctx, state.CreatedAt, func(ctx context.Context) (*processout.GatewayConfiguration, error) {
+		return r.data.api.GetGatewayConfiguration(ctx, state.ID.ValueString())
+	})
 	if goneOrFailed(ctx, resp, "gateway configuration", state.ID.ValueString(), err) {
 		return
 	}

@@ -18,6 +18,15 @@ import (
 // checks them at apply.
 func checkGatewayAndCredentials(ctx context.Context, data *providerData, plan, config GatewayConfigurationResourceModel, credentialsChange bool, diags *diag.Diagnostics) {
 	gateways, err := data.gateways.load(ctx, data.api)
+	if unserved, first := data.gateways.firstUnservedWarning(); unserved {
+		if first {
+			diags.AddWarning("Gateway catalog not served: plan-time checks off",
+				fmt.Sprintf("%v\nProcessOut publishes no API for its gateway catalog, and it is not served here, so in this run no gateway_name or "+
+					"credential keys of processout_gateway_configuration are checked at plan time; ProcessOut checks them at apply, "+
+					"and creates and updates proceed. To have them checked, route gateway.list to a Membrane action with the provider's membrane_actions setting.", err))
+		}
+		return
+	}
 	if err != nil {
 		diags.AddWarning("Gateway catalog unavailable",
 			fmt.Sprintf("The gateway name and credential keys could not be checked at plan time (%v); ProcessOut will check them at apply.", err))

@@ -59,6 +59,7 @@ func (e *testEnv) catalogObject(t *testing.T, name string) map[string]any {
 
 func TestAccGatewaysDataSource_filters(t *testing.T) {
 	eachTransport(t, func(t *testing.T, env *testEnv) {
+		env.skipWhereUnserved("gateway catalog")
 		catalog := env.emu.ProcessOut.Gateways()
 		wallets := catalogNames(catalog, func(g processoutapi.Gateway) bool {
 			return slices.Contains(g.Tags, "e-wallet") && slices.Contains(g.Flows, "subscription")

@@ -67,6 +67,10 @@ data "processout_customer" "first" {
 // the proxy and through actions and expects the same state.
 func TestAccMembrane_actionsAndProxyAgree(t *testing.T) {
 	testAccPreCheck(t)
+	if suiteReadings(t).UnservedRoutes {
+		t.Skip("under the unserved-routes reading the proxy route does not reach webhook endpoints, by design of the reading; " +
+			"TestAccUnservedRoutes_webhookEndpointStaysTracked checks that route's error and the actions' way out")
+	}
 	results := map[string]map[string]string{}
 	for _, route := range []string{"proxy", "actions"} {
 		t.Run(route, func(t *testing.T) {
@@ -228,7 +232,7 @@ func TestAccMembrane_workspaceCredentials(t *testing.T) {
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy:             env.checkDestroyed("webhook_endpoint"),
 		Steps: []resource.TestStep{{
-			Config: env.membraneBlock(creds) + webhookConfig("https://hooks.example.com/minted"),
+			Config: env.withUnservedRouting(env.membraneBlock(creds)) + webhookConfig("https://hooks.example.com/minted"),
 			Check: resource.ComposeAggregateTestCheckFunc(
 				env.webhookStored("https://hooks.example.com/minted"),
 				func(*terraform.State) error {

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -66,6 +67,17 @@ func (d *ProjectDataSource) Read(ctx context.Context, req datasource.ReadRequest
 		project = fmt.Sprintf("the project %q", id)
 	}
 	p, err := d.data.api.GetProject(ctx, id)
+	var wrong *processout.WrongObjectError
+	if errors.As(err, &wrong) {
+		// ProcessOut answered with the connected project: a project it
+		// supervises is still in its list.
+		if p, err = d.data.supervisedProject(ctx, id); err == nil && p == nil {
+			resp.Diagnostics.AddAttributeError(path.Root("id"), "Project not found",
+				fmt.Sprintf("ProcessOut has no project %q visible with these credentials: %v, and it is not among the connected project's supervised projects. "+
+					"Leave id out to read the connected project.", id, wrong))
+			return
+		}
+	}
 	if processout.IsNotFound(err) && !state.ID.IsNull() {
 		resp.Diagnostics.AddAttributeError(path.Root("id"), "Project not found",
 			fmt.Sprintf("ProcessOut has no project %q visible with these credentials (%v). Leave id out to read the connected project.", id, err))

@@ -22,6 +22,7 @@ var (
 	_ resource.ResourceWithConfigure   = &ProjectResource{}
 	_ resource.ResourceWithImportState = &ProjectResource{}
 	_ resource.ResourceWithIdentity    = &ProjectResource{}
+	_ resource.ResourceWithModifyPlan  = &ProjectResource{}
 )
 
 // ProjectResource manages a project supervised by the connected project.
@@ -51,9 +52,7 @@ func (r *ProjectResource) Metadata(_ context.Context, req resource.MetadataReque
 func (r *ProjectResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	useState := stringplanmodifier.UseStateForUnknown()
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "A ProcessOut project supervised by the connected project (`POST /supervised-projects`).\n\n" +
-			"The project's `private_key` is returned only when the project is created: it is kept in state as a sensitive value " +
-			"and is **null after an import**.",
+		MarkdownDescription: projectResourceDescription,
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "ID of the project (`proj_…`).", PlanModifiers: []planmodifier.String{useState}},
 			"name": schema.StringAttribute{
@@ -99,8 +98,10 @@ func (r *ProjectResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 			},
 			"created_at": schema.StringAttribute{Computed: true, MarkdownDescription: "Creation time (RFC 3339).", PlanModifiers: []planmodifier.String{useState}},
 			"private_key": schema.StringAttribute{
-				Computed: true, Sensitive: true, PlanModifiers: []planmodifier.String{useState},
-				MarkdownDescription: "The project's secret key, returned by ProcessOut only at creation. Null after an import.",
+				Optional: true, Computed: true, Sensitive: true, PlanModifiers: []planmodifier.String{useState},
+				MarkdownDescription: "The project's secret key. ProcessOut returns it only at creation, and the provider keeps it in state: " +
+					"reads, updates and destroys of the project authenticate as the project with it. After an import it is null " +
+					"until set here (for example `private_key = var.marketplace_key`); leave it unset for a project Terraform created.",
 			},
 		},
 	}
@@ -131,9 +132,11 @@ func (r *ProjectResource) Create(ctx context.Context, req resource.CreateRequest
 	saveObject(ctx, &resp.State, resp.Identity, &plan, created.ID, &resp.Diagnostics)
 }
 
-// Read implements resource.Resource. A project deleted out of band is
-// dropped from state, so the plan re-creates it. The private key stays as
-// the create left it.
+// Read implements resource.Resource. The project is read as itself, with
+// its private key, or without one from the caller's supervised projects;
+// either way an answer about another project is never taken. A project
+// deleted out of band is dropped from state, so the plan re-creates it. The
+// private key stays as the create (or the configuration) left it.
 func (r *ProjectResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state ProjectResourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
@@ -144,44 +147,78 @@ func (r *ProjectResource) Read(ctx context.Context, req resource.ReadRequest, re
 		readLost(ctx, lostProjects, r.data.api, state.ID.ValueString(), req, resp) // a project found is never taken over
 		return
 	}
-	found, err := r.data.api.GetProject(ctx, state.ID.ValueString())
-	if goneOrFailed(ctx, resp, "project", state.ID.ValueString(), err) {
+	id := state.ID.ValueString()
+	found, err := r.data.readSupervised(ctx, id, state.PrivateKey.ValueString(), state.Sandbox.ValueBool(), &resp.Diagnostics)
+	if goneOrFailed(ctx, resp, "project", id, err) {
+		return
+	}
+	if found == nil { // not among the caller's supervised projects
+		setIdentity(ctx, resp.Identity, id, &resp.Diagnostics)
+		resp.State.RemoveResource(ctx)
 		return
 	}
 	state.setFromAPI(found)
 	saveObject(ctx, &resp.State, resp.Identity, &state, found.ID, &resp.Diagnostics)
 }
 
-// Update implements resource.Resource. The private key stays as the create
-// left it.
+// Update implements resource.Resource, authenticated as the project with
+// the configured private key, else the one in state (ModifyPlan makes sure
+// there is one).
 func (r *ProjectResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan ProjectResourceModel
+	var plan, state ProjectResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	in := plan.input(ctx, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) || refuseLostCreateUpdate(plan.ID.ValueString(), &resp.Diagnostics) {
 		return
 	}
-	updated, err := r.data.api.UpdateProject(ctx, plan.ID.ValueString(), in)
+	id, key := plan.ID.ValueString(), plan.PrivateKey
+	if key.IsNull() || key.IsUnknown() {
+		key = state.PrivateKey
+	}
+	if key.IsNull() {
+		addNoPrivateKey(&resp.Diagnostics, id, "update")
+		return
+	}
+	updated, err := r.data.supervised.as(id, key.ValueString(), state.Sandbox.ValueBool()).UpdateProject(ctx, id, in)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "update the project", err, projectFieldAttributes)
+		addSupervisedError(&resp.Diagnostics, "update the project", id, err)
 		return
 	}
 	plan.setFromAPI(updated)
+	plan.PrivateKey = key
 	saveObject(ctx, &resp.State, resp.Identity, &plan, updated.ID, &resp.Diagnostics)
 }
 
-// Delete implements resource.Resource. A project already gone is deleted.
+// Delete implements resource.Resource, authenticated as the project with
+// the private key in state. A project already gone is deleted.
 func (r *ProjectResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state ProjectResourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
 	}
-	id := deleteTarget(ctx, lostProjects, r.data.api, state.ID.ValueString(), req, &resp.Diagnostics)
-	if id == "" {
+	if isLostCreateID(state.ID.ValueString()) {
+		// A project found is never taken over (lostProjects): this only
+		// reports what ProcessOut holds.
+		deleteTarget(ctx, lostProjects, r.data.api, state.ID.ValueString(), req, &resp.Diagnostics)
 		return
 	}
-	err := r.data.api.DeleteProject(ctx, id)
+	id := state.ID.ValueString()
+	if state.PrivateKey.IsNull() {
+		addNoPrivateKey(&resp.Diagnostics, id, "destroy")
+		return
+	}
+	err := r.data.supervised.as(id, state.PrivateKey.ValueString(), state.Sandbox.ValueBool()).DeleteProject(ctx, id)
+	if isAuthentication(err) {
+		// A deleted project's key stops working: a delete whose first
+		// answer was lost, or one made out of band, ends here.
+		if listed, listErr := r.data.supervisedProject(ctx, id); listErr == nil && listed == nil {
+			return
+		}
+		addSupervisedError(&resp.Diagnostics, "delete the project", id, err)
+		return
+	}
 	addDeleteError(&resp.Diagnostics, "project", err)
 }
 

@@ -142,11 +142,11 @@ func TestAccNonRetryableAnswers(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			eachTransport(t, func(t *testing.T, env *testEnv) {
-				block := env.providerBlockVia(5, "")
+				block := env.unroutedBlockVia(5, "")
 				var f *front
 				if tc.status != 0 {
 					f = newFront(t, env.apiURL(), http.MethodPost, tc.path, tc.status, tc.body)
-					block = env.providerBlockVia(5, f.url)
+					block = env.unroutedBlockVia(5, f.url)
 				}
 				if tc.revoked {
 					block = env.withRevokedKey(block)
@@ -199,7 +199,7 @@ func TestAccPersistentFailureGivesUp(t *testing.T) {
 				resource.ParallelTest(t, resource.TestCase{
 					ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 					Steps: []resource.TestStep{{
-						Config:      env.providerBlockVia(maxRetries, "") + revokedWebhook,
+						Config:      env.unroutedBlockVia(maxRetries, "") + revokedWebhook,
 						ExpectError: regexp.MustCompile(strings.Join(patterns, `(.|\n)*`)),
 					}},
 				})

@@ -108,7 +108,9 @@ var (
 		doc:   "Direct transport: ProcessOut project secret key.",
 		field: func(m *ProcessOutProviderModel) attr.Value { return m.ProjectSecret }}
 	settingProcessOutURL = setting{attr: "processout_api_url", env: []string{"PROCESSOUT_API_URL"}, def: direct.DefaultURL, row: rowDirect,
-		doc: "Direct transport: ProcessOut API base URL.", check: checkEndpoint,
+		doc: "ProcessOut API base URL. The direct transport sends every call there; under Membrane, the calls made as a supervised project " +
+			"(reading, updating and destroying a `processout_project` with its `private_key`) go there too, since Membrane cannot carry another project's credentials.",
+		check: checkEndpoint,
 		field: func(m *ProcessOutProviderModel) attr.Value { return m.ProcessOutAPIURL }}
 	settingActions = setting{attr: "membrane_actions", kind: stringMapSetting,
 		doc: "Routes provider operations to Membrane actions instead of proxy calls: a map from operation name " +

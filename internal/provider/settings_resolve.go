@@ -90,11 +90,10 @@ func resolveSettings(m ProcessOutProviderModel, env envLookup, diags *diag.Diagn
 		membraneSet = append(membraneSet, resolved{setting: &settingActions, value: "set", source: settingActions.attr})
 	}
 	directSet := pick(r, directSettings...)
-	// The API URLs alone do not choose a transport, but naming one of the
-	// other transport is a mistake worth reporting.
-	if u := r[&settingProcessOutURL]; u.source == u.attr {
-		directSet = append(directSet, u)
-	}
+	// The API URLs alone do not choose a transport, but naming Membrane's
+	// with the direct transport is a mistake worth reporting. ProcessOut's
+	// serves both: supervised projects are reached there with their own
+	// key (supervisedAccess).
 	if u := r[&settingMembraneURL]; u.source == u.attr {
 		membraneSet = append(membraneSet, u)
 	}
@@ -123,6 +122,7 @@ func resolveSettings(m ProcessOutProviderModel, env envLookup, diags *diag.Diagn
 
 func resolveMembrane(cfg *settings, r map[*setting]resolved, diags *diag.Diagnostics) {
 	cfg.membraneURL = endpoint(r[&settingMembraneURL], diags)
+	cfg.processoutURL = endpoint(r[&settingProcessOutURL], diags)
 	cfg.token = r[&settingToken].value
 	cfg.workspaceKey = r[&settingWorkspaceKey].value
 	cfg.workspaceSecret = r[&settingWorkspaceSecret].value
@@ -207,6 +207,10 @@ func orEnv(of ...*setting) string {
 	return attrList(of) + " (or " + strings.Join(vars, ", ") + ")"
 }
 
+// supervisedOnly are the operations only ever made as the supervised
+// project itself (supervisedAccess), never through Membrane.
+var supervisedOnly = map[string]bool{"project.update": true, "project.delete": true}
+
 // resolveActions reads membrane_actions, refusing operation names the
 // provider never issues (a typo would silently fall back to the proxy).
 func resolveActions(m types.Map, diags *diag.Diagnostics) map[string]string {
@@ -227,6 +231,10 @@ func resolveActions(m types.Map, diags *diag.Diagnostics) map[string]string {
 		case !known[op]:
 			diags.AddAttributeError(at.AtMapKey(op), "Unknown operation in membrane_actions",
 				fmt.Sprintf("%q is not an operation of the provider. Operations: %s.", op, strings.Join(processout.Operations(), ", ")))
+		case supervisedOnly[op]:
+			diags.AddAttributeError(at.AtMapKey(op), "Operation not routed through Membrane",
+				fmt.Sprintf("%s is always sent straight to ProcessOut (processout_api_url), authenticated as the supervised project with its private_key: "+
+					"an action would run as the connected project, which ProcessOut may take for the project to change. Remove %q from membrane_actions.", op, op))
 		case s.IsNull() || s.ValueString() == "":
 			diags.AddAttributeError(at.AtMapKey(op), "Empty action in membrane_actions",
 				fmt.Sprintf("Give the id or key of the Membrane action that performs %s.", op))

@@ -57,6 +57,9 @@ func TestResolveSettings(t *testing.T) {
 		{name: "unknown operation", model: func(m *ProcessOutProviderModel) {
 			m.MembraneActions = types.MapValueMust(types.StringType, map[string]attr.Value{"customers.list": types.StringValue("list-customers")})
 		}, env: map[string]string{"MEMBRANE_ACCESS_TOKEN": "t"}, wantErr: []string{`"customers.list" is not an operation of the provider`, "customer.list"}},
+		{name: "project writes routed to an action", model: func(m *ProcessOutProviderModel) {
+			m.MembraneActions = types.MapValueMust(types.StringType, map[string]attr.Value{"project.delete": types.StringValue("delete-project")})
+		}, env: map[string]string{"MEMBRANE_ACCESS_TOKEN": "t"}, wantErr: []string{"project.delete is always sent straight to ProcessOut (processout_api_url)", `Remove "project.delete" from membrane_actions`}},
 		{name: "bad retries", model: func(m *ProcessOutProviderModel) { m.MaxRetries = types.Int64Value(-1) },
 			env: map[string]string{"MEMBRANE_ACCESS_TOKEN": "t"}, wantErr: []string{"max_retries must be between 0 and 50"}},
 	}
@@ -217,5 +220,33 @@ func TestProviderEnvironmentIsComplete(t *testing.T) {
 	listed := slices.Sorted(slices.Values(providerEnvironment))
 	if !slices.Equal(declared, listed) {
 		t.Fatalf("declared %v, providerEnvironment lists %v", declared, listed)
+	}
+}
+
+// TestProcessOutURLUnderMembrane: processout_api_url, where supervised
+// projects are reached as themselves, resolves under Membrane too, from the
+// block or the environment, and its default is ProcessOut's API.
+func TestProcessOutURLUnderMembrane(t *testing.T) {
+	for name, tc := range map[string]struct {
+		model func(*ProcessOutProviderModel)
+		env   map[string]string
+		want  string
+	}{
+		"default":     {env: map[string]string{"MEMBRANE_ACCESS_TOKEN": "t"}, want: "https://api.processout.com"},
+		"environment": {env: map[string]string{"MEMBRANE_ACCESS_TOKEN": "t", "PROCESSOUT_API_URL": "http://127.0.0.1:9"}, want: "http://127.0.0.1:9"},
+		"block": {model: func(m *ProcessOutProviderModel) { m.ProcessOutAPIURL = types.StringValue("https://po.example.com") },
+			env: map[string]string{"MEMBRANE_ACCESS_TOKEN": "t"}, want: "https://po.example.com"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			m := emptyModel()
+			if tc.model != nil {
+				tc.model(&m)
+			}
+			var diags diag.Diagnostics
+			cfg, ok := resolveSettings(m, envOf(tc.env), &diags)
+			if !ok || cfg.transport != transportMembrane || cfg.processoutURL == nil || cfg.processoutURL.String() != tc.want {
+				t.Fatalf("ok=%t transport=%q processout URL %v, want %s; diags %v", ok, cfg.transport, cfg.processoutURL, tc.want, diags)
+			}
+		})
 	}
 }

@@ -25,6 +25,7 @@ type testEnv struct {
 	t         *testing.T
 	emu       *emulator.Emulator
 	transport transportKind
+	readings  processoutapi.Readings
 }
 
 // testAccPreCheck skips acceptance tests when no CLI is at hand, instead of
@@ -53,13 +54,15 @@ func eachTransport(t *testing.T, body func(t *testing.T, env *testEnv)) {
 func newTestEnv(t *testing.T, tr transportKind, cfg emulator.Config) *testEnv {
 	t.Helper()
 	testAccPreCheck(t)
-	cfg.Readings = suiteReadings(t)
+	if cfg.Readings == (processoutapi.Readings{}) {
+		cfg.Readings = suiteReadings(t)
+	}
 	emu, err := emulator.Start(cfg)
 	if err != nil {
 		t.Fatalf("starting the emulator: %v", err)
 	}
 	t.Cleanup(emu.Close)
-	return &testEnv{t: t, emu: emu, transport: tr}
+	return &testEnv{t: t, emu: emu, transport: tr, readings: cfg.Readings}
 }
 
 // providerBlock configures the provider explicitly (never through the
@@ -69,7 +72,23 @@ func (e *testEnv) providerBlock() string { return e.providerBlockVia(3, "") }
 // providerBlockVia is providerBlock with maxRetries, and the API URL of the
 // transport replaced by via when given (a proxy in front of the emulator).
 func (e *testEnv) providerBlockVia(maxRetries int, via string) string {
-	lines := e.tokenLinesAt(cmp.Or(via, e.emu.MembraneURL))
+	return e.blockVia(maxRetries, via, e.unservedRouting())
+}
+
+// unroutedBlockVia is providerBlockVia without the routing the
+// unserved-routes reading takes (testenv_readings_test.go): for tests whose
+// every call is answered before it reaches ProcessOut (a front that answers
+// instead, a fault on every attempt), so the reading changes nothing, and
+// whose subject is the proxy's or the direct transport's handling.
+func (e *testEnv) unroutedBlockVia(maxRetries int, via string) string {
+	return e.blockVia(maxRetries, via, nil)
+}
+
+func (e *testEnv) blockVia(maxRetries int, via string, routing []string) string {
+	// Supervised projects are reached at processout_api_url, as
+	// themselves, under Membrane too: never the real API from a test.
+	lines := append(e.tokenLinesAt(cmp.Or(via, e.emu.MembraneURL)), attrLine("processout_api_url", e.emu.ProcessOutURL))
+	lines = append(lines, routing...)
 	if e.transport == transportDirect {
 		lines = e.directLines(cmp.Or(via, e.emu.ProcessOutURL))
 	}

@@ -129,7 +129,9 @@ func (r *WebhookEndpointResource) Read(ctx context.Context, req resource.ReadReq
 		}
 		return
 	}
-	found, err := r.data.api.GetWebhookEndpoint(ctx, state.ID.ValueString())
+	found, err := readSettled(ctx, state.CreatedAt, func(ctx context.Context) (*processout.WebhookEndpoint, error) {
+		return r.data.api.GetWebhookEndpoint(ctx, state.ID.ValueString())
+	})
 	if goneOrFailed(ctx, resp, "webhook endpoint", state.ID.ValueString(), err) {
 		return
 	}

@@ -64,6 +64,7 @@ func (e *testEnv) webhookStored(url string, events ...string) func(*terraform.St
 
 func TestAccWebhookEndpoint_lifecycle(t *testing.T) {
 	eachTransport(t, func(t *testing.T, env *testEnv) {
+		env.skipWhereUnserved("webhook endpoints")
 		resetLog := func() { env.emu.ProcessOut.ResetRequests() }
 		resource.ParallelTest(t, resource.TestCase{
 			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
@@ -156,6 +157,7 @@ func TestAccWebhookEndpoint_lifecycle(t *testing.T) {
 
 func TestAccWebhookEndpoint_importByIdentity(t *testing.T) {
 	eachTransport(t, func(t *testing.T, env *testEnv) {
+		env.skipWhereUnserved("webhook endpoints")
 		resource.ParallelTest(t, resource.TestCase{
 			TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)},
 			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,

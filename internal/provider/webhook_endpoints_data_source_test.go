@@ -13,6 +13,7 @@ import (
 
 func TestAccWebhookEndpointsDataSource(t *testing.T) {
 	eachTransport(t, func(t *testing.T, env *testEnv) {
+		env.skipWhereUnserved("webhook endpoints")
 		api, ctx := env.api(t), context.Background()
 		for _, in := range []processout.WebhookEndpointInput{
 			{URL: "https://hooks.example.com/processout", EventsWhitelist: []string{"transaction.captured", "invoice.completed"}},

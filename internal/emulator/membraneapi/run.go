@@ -12,6 +12,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/processout/terraform-provider-processout/internal/emulator/processoutapi"
 )
 
 // processOutAction turns a table row into a runnable action.
@@ -82,7 +84,9 @@ func (s *Server) runOp(ctx context.Context, spec opSpec, conn Connection, input 
 	} else if body, err = json.Marshal(rest); err != nil {
 		return nil, newActionError(http.StatusBadRequest, errInvalidInput, "Invalid action input: %v", err)
 	}
-	rec, err := s.callUpstream(ctx, conn, spec.Method, target, header, body)
+	// Marked as the connector's own call: the emulator's unserved-routes
+	// reading hides non-public routes from API keys, not from Membrane.
+	rec, err := s.callUpstream(processoutapi.InternalCall(ctx), conn, spec.Method, target, header, body)
 	if err != nil {
 		return nil, newActionError(http.StatusBadGateway, errUpstream, "ProcessOut request failed: %v", err)
 	}

@@ -108,6 +108,9 @@ func handleGet(k *kindSpec) handlerFunc {
 		if aerr != nil {
 			return errorResponse(aerr)
 		}
+		if s.readings.hidesFresh(rec, s.clock()) {
+			return errorResponse(k.notFound())
+		}
 		return okObject(k.single, rec.obj.view(s, viewCtx{ex: ex, sandbox: c.sandbox}))
 	}
 }

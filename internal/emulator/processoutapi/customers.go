@@ -272,6 +272,9 @@ func deref(p *string) string {
 // A malformed filter value is 400 request.filter.invalid.
 func listCustomers(s *Server, c *reqCtx) ([]*record, *apiError) {
 	items := s.st.list(listKey{kind: KindCustomer, owner: c.projectID, sandbox: c.sandbox})
+	if s.readings.IgnoreListFilters {
+		return items, nil
+	}
 	match, aerr := customerFilter(c.query)
 	if aerr != nil || match == nil {
 		return items, aerr

@@ -112,7 +112,7 @@ func listGatewayConfigurations(s *Server, c *reqCtx) ([]*record, *apiError) {
 		}
 	}
 	var match func(*Gateway) bool
-	if f := optionValue(c.query, "filter"); f != "" {
+	if f := optionValue(c.query, "filter"); f != "" && !s.readings.IgnoreListFilters {
 		if match = gatewayFilters[f]; match == nil {
 			return nil, newError(http.StatusBadRequest, "request.filter.invalid", "The filter %q is not supported for gateway configurations.", f)
 		}

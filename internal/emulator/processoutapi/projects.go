@@ -119,12 +119,14 @@ func (s *Server) projectView(id string) *Project {
 	return as[*Project](rec.obj.view(s, viewCtx{}))
 }
 
-// findProject resolves /projects/{id}. The literal "{project_id}" (sent
-// raw or as %7Bproject_id%7D by the SDKs) is the authenticated project. A
-// project may see itself and any project it supervises, directly or through
-// intermediate supervised projects; anything else is not found.
+// findProject resolves /projects/{id} and the cursors of
+// /supervised-projects. The literal "{project_id}" (sent raw or as
+// %7Bproject_id%7D by the SDKs) is the authenticated project, and so is any
+// id in the path under Readings.ProjectPathIgnored. A project may see itself
+// and any project it supervises, directly or through intermediate
+// supervised projects; anything else is not found.
 func findProject(s *Server, c *reqCtx, id string) *record {
-	if id == "{project_id}" {
+	if id == "{project_id}" || s.readings.ProjectPathIgnored && c.pathNames(id) {
 		id = c.projectID
 	}
 	rec := s.st.get(KindProject, id)

@@ -110,3 +110,46 @@ func TestDeleteOwnProjectWithGoPath(t *testing.T) {
 	c.do("DELETE", "/projects/%7Bproject_id%7D", `{"expand":null,"filter":"","limit":0}`).ok(t)
 	c.do("GET", "/projects/{project_id}", nil).fails(t, http.StatusUnauthorized, "request.authentication.invalid")
 }
+
+// TestProjectPathIgnored: under the worst reading GET, PUT and DELETE
+// /projects/{id} act on the authenticated project whatever the id, while
+// the supervised list (and its cursors) still name the children.
+func TestProjectPathIgnored(t *testing.T) {
+	s, parent := newTestServer(t, Options{Readings: Readings{ProjectPathIgnored: true}})
+	var children []map[string]any
+	for _, name := range []string{"Child A", "Child B"} {
+		children = append(children, parent.do("POST", "/supervised-projects", map[string]any{"name": name}).object(t, "project"))
+	}
+	childID := str(children[0]["id"])
+	if got := parent.do("GET", "/projects/"+childID, nil).object(t, "project"); got["id"] != parent.user {
+		t.Errorf("GET /projects/%s as the supervisor read %v, want the supervisor", childID, got["id"])
+	}
+	if got := parent.do("PUT", "/projects/"+childID, map[string]any{"name": "Renamed"}).object(t, "project"); got["id"] != parent.user || got["name"] != "Renamed" {
+		t.Errorf("PUT /projects/%s as the supervisor changed %v", childID, got)
+	}
+	if child, _ := s.Object(KindProject, childID); child["name"] != "Child A" {
+		t.Errorf("the child was renamed: %v", child)
+	}
+	page := parent.do("GET", "/supervised-projects?limit=1&order=asc&start_after="+childID, nil).items(t, "projects")
+	if len(page) != 1 || page[0]["id"] != children[1]["id"] {
+		t.Errorf("the page after cursor %s = %v", childID, ids(page))
+	}
+
+	// The child's own credentials reach the child.
+	own := client{t: t, h: s, user: childID, secret: str(children[0]["private_key"])}
+	if got := own.do("PUT", "/projects/"+childID, map[string]any{"name": "Child A2"}).object(t, "project"); got["id"] != childID || got["name"] != "Child A2" {
+		t.Errorf("PUT as the child = %v", got)
+	}
+	own.do("DELETE", "/projects/"+childID, nil).ok(t)
+	if _, ok := s.Object(KindProject, childID); ok {
+		t.Error("the child survived its own delete")
+	}
+
+	parent.do("DELETE", "/projects/"+str(children[1]["id"]), nil).ok(t)
+	if _, ok := s.Object(KindProject, parent.user); ok {
+		t.Error("DELETE /projects/{child} as the supervisor left the supervisor: the reading is not played")
+	}
+	if _, ok := s.Object(KindProject, str(children[1]["id"])); ok {
+		t.Error("the supervisor's delete should have taken its children with it")
+	}
+}

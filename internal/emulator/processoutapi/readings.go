@@ -16,6 +16,26 @@ type Readings struct {
 	// IdempotencyTTL is how long an Idempotency-Key's answer is replayed;
 	// 0 means the convention's 24 hours. [U]: the TTL is not documented.
 	IdempotencyTTL time.Duration
+	// ProjectPathIgnored makes GET, PUT and DELETE /projects/{id} act on
+	// the authenticated project whatever the id. [I]: the SDKs only ever
+	// send the literal /projects/{project_id}, "the current project".
+	ProjectPathIgnored bool
+	// UnservedRoutes hides the routes without a public API: every path
+	// under /webhook-endpoints and /gateways (the catalog) answers 404
+	// resource.not-found, except the gateway-configuration create and the
+	// calls of Membrane action runs (unserved.go). [U]: both APIs are a
+	// convention (CONTRACT.md §12, §14).
+	UnservedRoutes bool
+	// IgnoreListFilters makes every list ignore its filter parameters: the
+	// customer field filters and the gateway-configuration `filter`. [U]:
+	// ProcessOut documents no field filters (CONTRACT.md §5, §15).
+	IgnoreListFilters bool
+	// ReadLag makes a GET of an object younger than it answer 404
+	// resource.<kind>.not-found, as a replicated store read before it has
+	// caught up with the write would. Projects are exempt (their reads are
+	// the project engineer's reading). [U]: nothing says reads see the
+	// writes before them (CONTRACT.md §19).
+	ReadLag time.Duration
 }
 
 // Reading names, as the emulator's -readings flag and EMULATOR_READINGS take them.
@@ -28,10 +48,24 @@ const (
 // for a call's own retries, far too short for the next run's recovery.
 const WorstIdempotencyTTL = time.Minute
 
+// WorstReadLag is how long a new object stays invisible to GET under the
+// worst reading: long enough that the refresh right after an apply meets
+// it, short enough not to slow the suites much.
+const WorstReadLag = time.Second
+
+// hidesFresh reports whether the read-lag reading hides rec from a GET at now.
+func (r Readings) hidesFresh(rec *record, now time.Time) bool {
+	return r.ReadLag > 0 && rec.kind != KindProject && now.Sub(rec.created) < r.ReadLag
+}
+
 // Worst is every reading at its worst plausible form.
 func Worst() Readings {
 	return Readings{
-		IdempotencyTTL: WorstIdempotencyTTL,
+		IdempotencyTTL:     WorstIdempotencyTTL,
+		ProjectPathIgnored: true,
+		UnservedRoutes:     true,
+		IgnoreListFilters:  true,
+		ReadLag:            WorstReadLag,
 	}
 }
 
@@ -55,3 +89,7 @@ func (r Readings) idempotencyTTL() time.Duration {
 	}
 	return idempotencyTTL
 }
+
+// Readings returns the readings the server plays, so that a suite can take
+// the way out a reading leaves (Membrane actions for unserved routes).
+func (s *Server) Readings() Readings { return s.readings }

@@ -57,6 +57,7 @@ type Request struct {
 	IdempotencyKey string
 	Replayed       bool   // answered from the idempotency cache
 	ProjectID      string // bare id of the authenticated project, "" if authentication failed
+	Sandbox        bool   // authenticated with "test-" credentials
 	ErrorType      string
 	Time           time.Time
 }
@@ -176,6 +177,10 @@ type reqCtx struct {
 
 func (c *reqCtx) lastParam() string { return c.params[len(c.params)-1] }
 
+// pathNames reports whether id is the object the path names, rather than,
+// say, a list's cursor.
+func (c *reqCtx) pathNames(id string) bool { return len(c.params) > 0 && c.lastParam() == id }
+
 // ServeHTTP implements http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	entry := Request{
@@ -218,6 +223,9 @@ func (s *Server) dispatch(r *http.Request, entry *Request, remaining *int) respo
 	if aerr != nil {
 		return errorResponse(aerr)
 	}
+	if s.readings.unservedRoute(m.segs) && !internalCall(r.Context()) {
+		return unservedAnswer()
+	}
 	if refusal, refused := m.refuse(r); refused {
 		return refusal
 	}
@@ -242,7 +250,7 @@ func (s *Server) admit(r *http.Request, publicRoute bool, entry *Request, remain
 	if aerr != nil {
 		return nil, aerr
 	}
-	entry.ProjectID = c.projectID
+	entry.ProjectID, entry.Sandbox = c.projectID, c.sandbox
 	var allowed bool
 	allowed, *remaining = s.limiter.take(bucketKey{project: c.projectID, sandbox: c.sandbox}, s.clock())
 	if !allowed {

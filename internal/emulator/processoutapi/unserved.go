@@ -1,0 +1,53 @@
+package processoutapi
+
+import (
+	"context"
+	"net/http"
+)
+
+// The unserved-routes reading (Readings.UnservedRoutes, CONTRACT.md §19):
+// ProcessOut documents no public API for webhook endpoints or the gateway
+// catalog, so at its worst the API-key routes under /webhook-endpoints and
+// /gateways do not exist. Creating a gateway configuration under
+// /gateways/{name}/gateway-configurations is in the SDKs (verified) and stays
+// served. Membrane's actions are the connector's own way in and keep
+// reaching every route.
+
+type connectorKey struct{}
+
+// InternalCall marks a request context as a call that reaches ProcessOut
+// other than with an API key over the public API: the Membrane connector's
+// action runs, or the dashboard a seeded scenario stands for. The
+// unserved-routes reading lets these through. Proxied calls are the
+// caller's own requests and are not marked.
+func InternalCall(ctx context.Context) context.Context {
+	return context.WithValue(ctx, connectorKey{}, true)
+}
+
+func internalCall(ctx context.Context) bool {
+	marked, _ := ctx.Value(connectorKey{}).(bool)
+	return marked
+}
+
+// unservedRoute reports whether the reading hides the path segs.
+func (r Readings) unservedRoute(segs []string) bool {
+	if !r.UnservedRoutes || len(segs) == 0 {
+		return false
+	}
+	switch segs[0] {
+	case "webhook-endpoints":
+		return true
+	case "gateways":
+		return !(len(segs) == 3 && segs[2] == "gateway-configurations")
+	}
+	return false
+}
+
+// unservedAnswer is the 404 an unserved route gives: ProcessOut's generic
+// resource.not-found, which names no kind of object. It is the worst of the
+// plausible bodies because it still looks like "gone" to a client that
+// reads any *.not-found as the object being deleted; request.route-not-found
+// would at least say the path is the problem.
+func unservedAnswer() response {
+	return errorResponse(newError(http.StatusNotFound, "resource.not-found", "The resource could not be found."))
+}

@@ -1,0 +1,31 @@
+package provider
+
+import (
+	"cmp"
+	"fmt"
+	"strings"
+
+	"github.com/processout/terraform-provider-processout/internal/processout"
+)
+
+// notServedDetail explains a 404 that names no object: it never means the
+// object is gone (nothing leaves state for it), so the user learns which
+// URL is not served, which setting points there, and, for the APIs
+// ProcessOut does not publish, the way around them.
+func notServedDetail(apiErr *processout.Error) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%v\nThis 404 does not say the object is gone (ProcessOut names the missing object in its answer, such as %s): "+
+		"%s %s is not served where the provider sent it, so nothing was removed from state. "+
+		"Check processout_api_url (direct transport) or the Membrane connection (connection_id) the provider uses.",
+		apiErr, cmp.Or(apiErr.NotFoundType, "resource.<kind>.not-found"), apiErr.Method, apiErr.Path)
+	switch kind, _, _ := strings.Cut(apiErr.Operation, "."); kind {
+	case "webhook_endpoint":
+		b.WriteString("\nProcessOut publishes no API for webhook endpoints. Route the webhook_endpoint.* operations " +
+			"(create, read, update, delete, list) to Membrane actions with the provider's membrane_actions setting " +
+			"(the processout_membrane_actions data source finds their keys), or manage the endpoints in the ProcessOut dashboard.")
+	case "gateway":
+		b.WriteString("\nProcessOut publishes no API for its gateway catalog. Route gateway.list and gateway.read to Membrane " +
+			"actions with the provider's membrane_actions setting; gateway configurations are managed without it.")
+	}
+	return b.String()
+}
