@@ -12,8 +12,9 @@ func WithIdempotencyKey(ctx context.Context, key string) context.Context {
 	return context.WithValue(ctx, idempotencyKeyCtx{}, key)
 }
 
-// NewIdempotencyKey returns a fresh key from the client's generator.
-func (c *Client) NewIdempotencyKey() string { return c.newKey() }
+// NewIdempotencyKey returns a fresh key from c's generator. A function, not
+// a method: it sends nothing, and Client's methods are its operations.
+func NewIdempotencyKey(c *Client) string { return c.newKey() }
 
 // idempotencyKey is the key a write sent with ctx carries.
 func (c *Client) idempotencyKey(ctx context.Context) string {

@@ -87,7 +87,7 @@ type createAttempt struct {
 // beginCreate chooses the create's Idempotency-Key and returns the context
 // the create must be sent with.
 func beginCreate(ctx context.Context, api *processout.Client, object string, fp fingerprint) (context.Context, *createAttempt) {
-	a := &createAttempt{object: object, fingerprint: fp, key: api.NewIdempotencyKey(), start: time.Now().UTC()}
+	a := &createAttempt{object: object, fingerprint: fp, key: processout.NewIdempotencyKey(api), start: time.Now().UTC()}
 	return processout.WithIdempotencyKey(ctx, a.key), a
 }
 
