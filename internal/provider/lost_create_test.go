@@ -1,0 +1,161 @@
+package provider
+
+import (
+	"fmt"
+	"net/http"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/processout/terraform-provider-processout/internal/emulator/faults"
+)
+
+const lostGateway = `resource "processout_gateway_configuration" "test" {
+  gateway_name     = "sandbox"
+  name             = "lost answer"
+  default_currency = "EUR"
+}
+`
+
+// TestAccLostCreateAnswer: every answer to a create is lost after ProcessOut
+// made the object (commit_then_fail on every write, max_retries = 1). The
+// next apply, with the faults gone, must end with exactly one object, the
+// one in state: the first is found again (by listing, not by replaying its
+// key) and replaced. The same holds when the next apply comes after the
+// idempotency replay window (ProcessOut's clock moved 25 hours on), where a
+// replay would have made a second object.
+func TestAccLostCreateAnswer(t *testing.T) {
+	for name, skip := range map[string]time.Duration{"within the replay window": 0, "after the replay window": 25 * time.Hour} {
+		t.Run(name, func(t *testing.T) {
+			var offset atomic.Int64
+			cfg := emulatorConfigDefault()
+			cfg.Now = func() time.Time { return time.Now().Add(time.Duration(offset.Load())) }
+			env := newTestEnv(t, transportMembrane, cfg)
+			var lostKey string
+			resource.ParallelTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				Steps: []resource.TestStep{
+					{
+						PreConfig: func() {
+							env.emu.Faults.Add(faults.Rule{Kind: faults.CommitThenFail, Method: http.MethodPost, Probability: 1})
+						},
+						Config:      env.providerBlockVia(1, "") + lostGateway,
+						ExpectError: errorText("ProcessOut may have made the gateway configuration before its answer was lost"),
+					},
+					{
+						PreConfig: func() {
+							env.emu.Faults.Clear()
+							objs := env.objects("gateway_configuration")
+							if len(objs) != 1 {
+								t.Errorf("after the lost create the emulator holds %d gateway configurations, want 1", len(objs))
+							}
+							lostKey = firstCreateKey(env)
+							offset.Store(int64(skip))
+						},
+						Config: env.providerBlockVia(1, "") + lostGateway,
+						Check: resource.ComposeAggregateTestCheckFunc(
+							func(st *terraform.State) error {
+								objs := env.objects("gateway_configuration")
+								if len(objs) != 1 {
+									return fmt.Errorf("the emulator holds %d gateway configurations after the second apply, want exactly 1: %v", len(objs), objs)
+								}
+								return resource.TestCheckResourceAttr("processout_gateway_configuration.test", "id", idOf(objs[0]))(st)
+							},
+							func(*terraform.State) error {
+								if n := keyUses(env, lostKey); n != 2 {
+									return fmt.Errorf("the lost create's key %s was sent %d times, want the 2 attempts of the first apply: recovery must not replay it", lostKey, n)
+								}
+								return nil
+							},
+						),
+					},
+				},
+				CheckDestroy: env.checkDestroyed("gateway_configuration"),
+			})
+		})
+	}
+}
+
+// TestAccLostCreateAnswer_project: a supervised project whose create answer
+// was lost cannot be taken over (its private key came only in that answer):
+// the next apply stops and names it, no second project is made, and once it
+// is deleted in the dashboard the apply after creates the declared one.
+func TestAccLostCreateAnswer_project(t *testing.T) {
+	env := newTestEnv(t, transportMembrane, emulatorConfigDefault())
+	config := func() string {
+		return env.providerBlockVia(1, "") + `resource "processout_project" "test" {
+  name = "lost answer project"
+}
+`
+	}
+	projects := func() []map[string]any {
+		var out []map[string]any
+		for _, p := range env.objects("project") {
+			if p["name"] == "lost answer project" {
+				out = append(out, p)
+			}
+		}
+		return out
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				PreConfig: func() {
+					env.emu.Faults.Add(faults.Rule{Kind: faults.CommitThenFail, Method: http.MethodPost, Probability: 1})
+				},
+				Config:      config(),
+				ExpectError: errorText("ProcessOut may have made the project before its answer was lost"),
+			},
+			{
+				PreConfig:   func() { env.emu.Faults.Clear() },
+				Config:      config(),
+				ExpectError: errorText("ProcessOut made the supervised project"),
+			},
+			{
+				PreConfig: func() {
+					found := projects()
+					if len(found) != 1 {
+						t.Errorf("after the refused apply the emulator holds %d such projects, want 1 (no second one)", len(found))
+					}
+					for _, p := range found { // the user deletes it in the dashboard
+						env.emu.ProcessOut.DeleteObject("project", idOf(p))
+					}
+				},
+				Config: config(),
+				Check: func(st *terraform.State) error {
+					found := projects()
+					if len(found) != 1 {
+						return fmt.Errorf("the emulator holds %d such projects, want 1", len(found))
+					}
+					return resource.TestCheckResourceAttr("processout_project.test", "id", idOf(found[0]))(st)
+				},
+			},
+		},
+	})
+}
+
+// firstCreateKey is the Idempotency-Key of the first POST ProcessOut saw.
+func firstCreateKey(env *testEnv) string {
+	for _, r := range env.emu.ProcessOut.Requests() {
+		if r.Method == http.MethodPost {
+			return r.IdempotencyKey
+		}
+	}
+	return ""
+}
+
+// keyUses counts the requests ProcessOut saw with key.
+func keyUses(env *testEnv, key string) int {
+	n := 0
+	for _, r := range env.emu.ProcessOut.Requests() {
+		if key != "" && r.IdempotencyKey == key {
+			n++
+		}
+	}
+	return n
+}
+
