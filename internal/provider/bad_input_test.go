@@ -458,7 +458,7 @@ func TestAccBadInput(t *testing.T) {
 						},
 						// A direct-transport block makes no call when it is
 						// configured, whatever the case did to Membrane.
-						Config:   providerBlockWith(env.directLines(env.emu.ProcessOutURL)...),
+						Config:           providerBlockWith(env.directLines(env.emu.ProcessOutURL)...),
 						PlanOnly:         !tc.lostCreate,
 						ConfigPlanChecks: noResourceLeft(tc.lostCreate),
 					},

@@ -160,4 +160,3 @@ func keyUses(env *testEnv, key string) int {
 	}
 	return n
 }
-
