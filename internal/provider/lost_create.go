@@ -147,8 +147,9 @@ func saveLostCreate(ctx context.Context, req resource.CreateRequest, resp *resou
 // carried out. Only a final answer that refuses the request says it was
 // not: ProcessOut's (or Membrane's own) 4xx other than the retryable ones, a
 // 200 whose body says it failed, a redirect that was not followed, an
-// answer that is not ProcessOut's (the URL points elsewhere), and an ID
-// that could not be sent. A 429 or 409 after the retries may follow an
+// answer that is not ProcessOut's (the URL points elsewhere), an ID that
+// could not be sent, and a stop that came before any attempt was sent. A
+// stop after an attempt was sent leaves the outcome open. A 429 or 409 after the retries may follow an
 // earlier attempt that committed, and a timeout, a reset or a 5xx may
 // follow the commit itself.
 func createMayHaveHappened(err error) bool {
@@ -161,7 +162,7 @@ func createMayHaveHappened(err error) bool {
 		return refusalUndecided(apiErr.Status)
 	case errors.As(err, &me):
 		return refusalUndecided(me.Status)
-	case errors.As(err, &decodeErr), errors.As(err, &pathErr), httpx.IsTooLarge(err), httpx.IsRedirect(err):
+	case errors.As(err, &decodeErr), errors.As(err, &pathErr), httpx.IsTooLarge(err), httpx.IsRedirect(err), httpx.StoppedUnsent(err):
 		return false
 	}
 	return true
