@@ -68,7 +68,7 @@ func testLostCreateAnswer(t *testing.T, kind, config, address, object string, sk
 				PreConfig: func() {
 					env.emu.Faults.Add(faults.Rule{Kind: faults.CommitThenFail, Method: http.MethodPost, Probability: 1})
 				},
-				Config:      env.providerBlockVia(1, "") + config,
+				Config:      env.providerBlockRetries(1) + config,
 				ExpectError: errorText("ProcessOut may have made the " + object + " before its answer was lost"),
 			},
 			{
@@ -81,7 +81,7 @@ func testLostCreateAnswer(t *testing.T, kind, config, address, object string, sk
 					lostKeyUses = keyUses(env, lostKey) // the attempts, and any net/http resent on its own
 					offset.Store(int64(skip))
 				},
-				Config: env.providerBlockVia(1, "") + config,
+				Config: env.providerBlockRetries(1) + config,
 				Check: resource.ComposeAggregateTestCheckFunc(
 					func(st *terraform.State) error {
 						objs := env.objects(kind)
@@ -110,7 +110,7 @@ func testLostCreateAnswer(t *testing.T, kind, config, address, object string, sk
 func TestAccLostCreateAnswer_project(t *testing.T) {
 	env := newTestEnv(t, transportMembrane, emulatorConfigDefault())
 	config := func() string {
-		return env.providerBlockVia(1, "") + `resource "processout_project" "test" {
+		return env.providerBlockRetries(1) + `resource "processout_project" "test" {
   name = "lost answer project"
 }
 `

@@ -18,7 +18,7 @@ import (
 // while the request is in flight and answers 503 (the CLI's first Ctrl-C or
 // SIGTERM came mid-request, and the answer asks for a retry that the stop
 // forbids, so Do returns early with the context's error).
-func stoppedCreate(t *testing.T, stopBefore bool) (error, int32) {
+func stoppedCreate(t *testing.T, stopBefore bool) (int32, error) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -42,14 +42,14 @@ func stoppedCreate(t *testing.T, stopBefore bool) (error, int32) {
 	if err == nil {
 		t.Fatal("Do succeeded; want the stop's error")
 	}
-	return err, received.Load()
+	return received.Load(), err
 }
 
 // TestStoppedCreateSentIsOutcomeUnknown: a create stopped after its request
 // reached the server (Do returns early on the context's error) may have been
 // carried out: the placeholder must be saved.
 func TestStoppedCreateSentIsOutcomeUnknown(t *testing.T) {
-	err, received := stoppedCreate(t, false)
+	received, err := stoppedCreate(t, false)
 	if received != 1 {
 		t.Fatalf("server saw %d requests, want 1", received)
 	}
@@ -62,7 +62,7 @@ func TestStoppedCreateSentIsOutcomeUnknown(t *testing.T) {
 // request was sent made nothing: no placeholder, no "ProcessOut may have
 // made it".
 func TestStoppedCreateUnsentIsNotAPlaceholder(t *testing.T) {
-	err, received := stoppedCreate(t, true)
+	received, err := stoppedCreate(t, true)
 	if received != 0 {
 		t.Fatalf("server saw %d requests, want 0", received)
 	}

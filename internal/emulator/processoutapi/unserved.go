@@ -38,7 +38,7 @@ func (r Readings) unservedRoute(segs []string) bool {
 	case "webhook-endpoints":
 		return true
 	case "gateways":
-		return !(len(segs) == 3 && segs[2] == "gateway-configurations")
+		return len(segs) != 3 || segs[2] != "gateway-configurations"
 	}
 	return false
 }
