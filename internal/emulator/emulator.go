@@ -38,6 +38,9 @@ type Config struct {
 	// Readings picks the optimistic (zero) or worst reading of each
 	// behaviour the contract leaves unverified (processoutapi.Readings).
 	Readings processoutapi.Readings
+	// Now is ProcessOut's clock (created_at, idempotency replay windows,
+	// rate limits); nil = time.Now. Tests move it to let windows expire.
+	Now func() time.Time
 }
 
 // Seeded names.
@@ -96,7 +99,7 @@ func StartOn(cfg Config, processoutAddr, membraneAddr string) (*Emulator, error)
 
 // build creates and seeds the servers.
 func build(cfg Config) *Emulator {
-	po := processoutapi.New(processoutapi.Options{RateLimitPerMinute: cfg.RateLimitPerMinute, Seed: cfg.Seed, Readings: cfg.Readings})
+	po := processoutapi.New(processoutapi.Options{RateLimitPerMinute: cfg.RateLimitPerMinute, Seed: cfg.Seed, Readings: cfg.Readings, Now: cfg.Now})
 	creds := po.AddProject(ProjectName, true)
 	bare := strings.TrimPrefix(creds.ProjectID, "test-")
 	if cfg.Customers > 0 {

@@ -158,10 +158,10 @@ func (c *Client) Do(ctx context.Context, call Call) (*Result, error) {
 	var lastErr error
 	for attempt := 1; ; attempt++ {
 		if err := ctx.Err(); err != nil {
-			return nil, err // stopped: nothing new is sent
+			return nil, &StoppedError{Err: err, Sent: attempt > 1} // stopped: nothing new is sent
 		}
 		if err := c.pacer.Wait(ctx); err != nil {
-			return nil, err
+			return nil, &StoppedError{Err: err, Sent: attempt > 1}
 		}
 		res, resent, err := c.attempt(ctx, call)
 		if c.observer != nil {
@@ -175,7 +175,7 @@ func (c *Client) Do(ctx context.Context, call Call) (*Result, error) {
 		elapsed := c.now().Sub(start)
 		c.log(ctx, call, attempt, resent, res, err, elapsed)
 		if ctx.Err() != nil && (err != nil || RetryableStatus(res.Status)) {
-			return nil, ctx.Err() // stopped: no new attempt
+			return nil, &StoppedError{Err: ctx.Err(), Sent: true} // stopped: no new attempt
 		}
 		var wait time.Duration
 		switch {
@@ -204,7 +204,7 @@ func (c *Client) Do(ctx context.Context, call Call) (*Result, error) {
 			return res, nil
 		}
 		if err := sleep(ctx, wait); err != nil {
-			return nil, err
+			return nil, &StoppedError{Err: err, Sent: true}
 		}
 	}
 }
@@ -307,6 +307,25 @@ func (e *GiveUpError) Error() string {
 }
 
 func (e *GiveUpError) Unwrap() error { return e.Last }
+
+// StoppedError is the end of a call whose context ended (a stop, or a
+// deadline). It reads and unwraps as the context's error. Sent says whether
+// an attempt was made before: a write that was sent may have been carried
+// out; one that was not made nothing.
+type StoppedError struct {
+	Err  error
+	Sent bool
+}
+
+func (e *StoppedError) Error() string { return e.Err.Error() }
+func (e *StoppedError) Unwrap() error { return e.Err }
+
+// StoppedUnsent reports whether err is the stop of a call before any of its
+// attempts was sent.
+func StoppedUnsent(err error) bool {
+	var e *StoppedError
+	return errors.As(err, &e) && !e.Sent
+}
 
 // TooLargeError reports an answer over MaxBodyBytes.
 type TooLargeError struct{ Operation string }

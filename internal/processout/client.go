@@ -51,7 +51,7 @@ func (c *Client) call(ctx context.Context, req *Request, out any) error {
 		return err
 	}
 	if req.Write() && req.IdempotencyKey == "" {
-		req.IdempotencyKey = c.newKey()
+		req.IdempotencyKey = c.idempotencyKey(ctx)
 	}
 	resp, err := c.transport.Do(ctx, req)
 	if err != nil {

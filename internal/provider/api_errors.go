@@ -41,7 +41,8 @@ func addAPIError(diags *diag.Diagnostics, action string, err error, attributes m
 		diags.AddError(summary, fmt.Sprintf("%v\nProcessOut kept rate limiting the calls; retry later, lower -parallelism, or raise max_retries.", err))
 	case errors.As(err, &apiErr) && apiErr.Kind() == processout.KindServer:
 		diags.AddError(summary, fmt.Sprintf("%v\nProcessOut (or a gateway in front of it) kept failing; the call was retried as max_retries allows. "+
-			"Nothing is left half done: writes carry an idempotency key, so running the same command again later is safe.", err))
+			"Running the same command again later is safe: an update or delete that may have been carried out is read back "+
+			"by the next run, which carries on from what ProcessOut holds.", err))
 	case errors.As(err, &me) && me.IsAuthentication():
 		diags.AddError(summary, fmt.Sprintf("%v\nMembrane did not accept the token; mint a fresh one (`membrane token`) or check the workspace credentials.", err))
 	case errors.As(err, &decodeErr), httpx.IsTooLarge(err):

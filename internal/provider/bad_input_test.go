@@ -38,6 +38,10 @@ type badInput struct {
 	config         string
 	importID       string // the config's resource is imported with this ID
 	writeOnly      bool   // needs a CLI with write-only attributes (1.11+)
+	// lostCreate: the answer may follow a commit (5xx, 429 after the
+	// retries), so the state keeps the tainted placeholder of a lost create
+	// for the next run to resolve, and nothing else.
+	lostCreate bool
 	// want is the diagnostic's text; " … " separates parts that appear in
 	// this order with anything between them (a quoted answer, say).
 	want string
@@ -338,8 +342,8 @@ func badInputs() []badInput {
 
 		// Server answers: a fake ProcessOut API behind processout_api_url
 		// (or a fake Membrane), answering every call the same way.
-		answer("HTML error page", htmlAnswer(http.StatusBadGateway), anyWebhook,
-			`ProcessOut answered 502 to webhook_endpoint.create: Bad Gateway (body: "<!DOCTYPE html>`),
+		lostAnswer(answer("HTML error page", htmlAnswer(http.StatusBadGateway), anyWebhook,
+			`ProcessOut answered 502 to webhook_endpoint.create: Bad Gateway (body: "<!DOCTYPE html> … `+lostWebhookText)),
 		answer("HTML page with a 200", htmlAnswer(http.StatusOK), anyWebhook,
 			`could not understand ProcessOut's answer to webhook_endpoint.create (HTTP 200): the body is not a JSON object; the answer began with "<!DOCTYPE html> … This is not an answer the ProcessOut API gives: check that processout_api_url (direct transport) or the Membrane connection points at ProcessOut's API.`),
 		answer("truncated JSON", jsonAnswer(http.StatusOK, `{"success":true,"webhook_endpoint":{"id":"whe_1","url":"https://hooks.exa`), anyWebhook,
@@ -356,9 +360,9 @@ func badInputs() []badInput {
 		answer("JSON array instead of an object", jsonAnswer(http.StatusOK, `[`+successWebhook+`]`), anyWebhook, "the body is not a JSON object … This is not an answer the ProcessOut API gives: check that processout_api_url (direct transport) or the Membrane connection points at ProcessOut's API."),
 		answer("field errors from the API", jsonAnswer(http.StatusBadRequest, `{"success":false,"error_type":"request.validation.invalid-url","message":"The url must be reachable.","invalid_fields":[{"name":"url","message":"The url must be reachable from the internet."}]}`),
 			anyWebhook, "ProcessOut rejected url: The url must be reachable from the internet. (request.validation.invalid-url)."),
-		answer("rate limited until giving up", &cannedAnswer{status: http.StatusTooManyRequests, contentType: "application/json", header: map[string]string{"Retry-After": "0"},
+		lostAnswer(answer("rate limited until giving up", &cannedAnswer{status: http.StatusTooManyRequests, contentType: "application/json", header: map[string]string{"Retry-After": "0"},
 			body: []byte(`{"success":false,"error_type":"request.rate.exceeded","message":"You have exceeded the rate limit."}`)}, anyWebhook,
-			"ProcessOut kept rate limiting the calls; retry later, lower -parallelism, or raise max_retries."),
+			"ProcessOut answered 429 request.rate.exceeded to webhook_endpoint.create: You have exceeded the rate limit. … "+lostWebhookText)),
 		answer("redirect to another host", &cannedAnswer{status: http.StatusMovedPermanently, header: map[string]string{"Location": "https://api.processout.example/webhook-endpoints"}}, anyWebhook,
 			"redirected the call to https://api.processout.example/webhook-endpoints (HTTP 301); credentials are only sent to the configured host"),
 		answer("list with has_more not a boolean", jsonAnswer(http.StatusOK, `{"success":true,"webhook_endpoints":[],"has_more":"no"}`), webhookList, `"has_more" is not a boolean … This is not an answer the ProcessOut API gives: check that processout_api_url (direct transport) or the Membrane connection points at ProcessOut's API.`),
@@ -454,11 +458,9 @@ func TestAccBadInput(t *testing.T) {
 						},
 						// A direct-transport block makes no call when it is
 						// configured, whatever the case did to Membrane.
-						Config:   providerBlockWith(env.directLines(env.emu.ProcessOutURL)...),
-						PlanOnly: true,
-						ConfigPlanChecks: resource.ConfigPlanChecks{
-							PostApplyPreRefresh: []plancheck.PlanCheck{expectNoResourceInState{}},
-						},
+						Config:           providerBlockWith(env.directLines(env.emu.ProcessOutURL)...),
+						PlanOnly:         !tc.lostCreate,
+						ConfigPlanChecks: noResourceLeft(tc.lostCreate),
 					},
 				},
 			})
@@ -483,4 +485,25 @@ func (expectNoResourceInState) CheckPlan(_ context.Context, req plancheck.CheckP
 	if len(left) > 0 {
 		resp.Error = fmt.Errorf("the failed run left resources in state: %v", left)
 	}
+}
+
+// lostWebhookText is the diagnostic of a webhook endpoint create whose
+// outcome is unknown.
+const lostWebhookText = "ProcessOut may have made the webhook endpoint before its answer was lost"
+
+// lostAnswer marks a bad input whose answer may follow a commit.
+func lostAnswer(tc badInput) badInput {
+	tc.lostCreate = true
+	return tc
+}
+
+// noResourceLeft checks the state after the failed run: empty, or, for an
+// answer that may follow a commit, only the tainted placeholder of the lost
+// create, which the next run's refresh resolves (the emulator holds no such
+// object, so it leaves state before anything is planned).
+func noResourceLeft(lostCreate bool) resource.ConfigPlanChecks {
+	if !lostCreate {
+		return resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{expectNoResourceInState{}}}
+	}
+	return resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{expectNoResourceInState{}}}
 }

@@ -177,9 +177,11 @@ func (r *GatewayConfigurationResource) Create(ctx context.Context, req resource.
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
 	}
+	fp := gatewayConfigurationFingerprint(plan.GatewayName.ValueString(), in.Name, &in.DefaultCurrency, in.ProcessingRegion, in.Metadata)
+	ctx, attempt := beginCreate(ctx, r.data.api, "gateway configuration", fp)
 	created, err := r.data.api.CreateGatewayConfiguration(ctx, plan.GatewayName.ValueString(), in)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "create the gateway configuration", err, gatewayConfigurationFieldAttributes)
+		attempt.failed(ctx, req, resp, err, gatewayConfigurationFieldAttributes, lostFoundNext("gateway, name, currency, region and metadata"))
 		return
 	}
 	plan.setFromAPI(created)
@@ -192,6 +194,13 @@ func (r *GatewayConfigurationResource) Read(ctx context.Context, req resource.Re
 	var state GatewayConfigurationResourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
+		return
+	}
+	if isLostCreateID(state.ID.ValueString()) {
+		if found := readLost(ctx, lostGatewayConfigurations, r.data.api, state.ID.ValueString(), req, resp); found != nil {
+			state.setFromAPI(found)
+			saveObject(ctx, &resp.State, resp.Identity, &state, found.ID, &resp.Diagnostics)
+		}
 		return
 	}
 	found, err := readSettled(ctx, state.CreatedAt, func(ctx context.Context) (*processout.GatewayConfiguration, error) {
@@ -220,7 +229,7 @@ func (r *GatewayConfigurationResource) Update(ctx context.Context, req resource.
 			in.Settings = wo
 		}
 	}
-	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
+	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) || refuseLostCreateUpdate(plan.ID.ValueString(), &resp.Diagnostics) {
 		return
 	}
 	updated, err := r.data.api.UpdateGatewayConfiguration(ctx, plan.ID.ValueString(), in)
@@ -240,14 +249,18 @@ func (r *GatewayConfigurationResource) Delete(ctx context.Context, req resource.
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
 	}
-	err := r.data.api.DeleteGatewayConfiguration(ctx, state.ID.ValueString())
+	id := deleteTarget(ctx, lostGatewayConfigurations, r.data.api, state.ID.ValueString(), req, &resp.Diagnostics)
+	if id == "" {
+		return
+	}
+	err := r.data.api.DeleteGatewayConfiguration(ctx, id)
 	addDeleteError(&resp.Diagnostics, "gateway configuration", err)
 }
 
 // ImportState implements resource.ResourceWithImportState: by ID and by
 // identity. Credentials cannot be read back: settings stay null.
 func (r *GatewayConfigurationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	importByID(ctx, req, resp)
+	importObject(ctx, req, resp)
 }
 
 // ModifyPlan implements resource.ResourceWithModifyPlan. It keeps the

@@ -121,9 +121,10 @@ func (r *ProjectResource) Create(ctx context.Context, req resource.CreateRequest
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
 	}
+	ctx, attempt := beginCreate(ctx, r.data.api, "project", projectFingerprint(in.Name, in.Email, in.DefaultCurrency))
 	created, err := r.data.api.CreateSupervisedProject(ctx, in)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "create the project", err, projectFieldAttributes)
+		attempt.failed(ctx, req, resp, err, projectFieldAttributes, lostProjectNext)
 		return
 	}
 	plan.setFromAPI(created)
@@ -140,6 +141,10 @@ func (r *ProjectResource) Read(ctx context.Context, req resource.ReadRequest, re
 	var state ProjectResourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
+		return
+	}
+	if isLostCreateID(state.ID.ValueString()) {
+		readLost(ctx, lostProjects, r.data.api, state.ID.ValueString(), req, resp) // a project found is never taken over
 		return
 	}
 	id := state.ID.ValueString()
@@ -164,7 +169,7 @@ func (r *ProjectResource) Update(ctx context.Context, req resource.UpdateRequest
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	in := plan.input(ctx, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
+	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) || refuseLostCreateUpdate(plan.ID.ValueString(), &resp.Diagnostics) {
 		return
 	}
 	id, key := plan.ID.ValueString(), plan.PrivateKey
@@ -193,6 +198,12 @@ func (r *ProjectResource) Delete(ctx context.Context, req resource.DeleteRequest
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
 	}
+	if isLostCreateID(state.ID.ValueString()) {
+		// A project found is never taken over (lostProjects): this only
+		// reports what ProcessOut holds.
+		deleteTarget(ctx, lostProjects, r.data.api, state.ID.ValueString(), req, &resp.Diagnostics)
+		return
+	}
 	id := state.ID.ValueString()
 	if state.PrivateKey.IsNull() {
 		addNoPrivateKey(&resp.Diagnostics, id, "destroy")
@@ -214,7 +225,7 @@ func (r *ProjectResource) Delete(ctx context.Context, req resource.DeleteRequest
 // ImportState implements resource.ResourceWithImportState: by ID and by
 // identity. The private key cannot be read back: it stays null.
 func (r *ProjectResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	importByID(ctx, req, resp)
+	importObject(ctx, req, resp)
 }
 
 // input is the project as the create and update calls send it.

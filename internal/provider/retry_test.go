@@ -186,7 +186,7 @@ func TestAccPersistentFailureGivesUp(t *testing.T) {
 		want []string // in the order the diagnostic gives them
 	}{
 		"503": {faults.Status503, []string{"ProcessOut answered 503 to webhook_endpoint.create: Service Unavailable", gaveUp,
-			"running the same command again later is safe"}},
+			"Running the same command again is safe: it makes no second object."}},
 		"connection reset": {faults.Reset, []string{"webhook_endpoint.create: " + gaveUp + " over"}},
 	} {
 		t.Run(name, func(t *testing.T) {

@@ -67,15 +67,16 @@ func newTestEnv(t *testing.T, tr transportKind, cfg emulator.Config) *testEnv {
 
 // providerBlock configures the provider explicitly (never through the
 // environment, which parallel tests would share).
-func (e *testEnv) providerBlock() string { return e.providerBlockVia(3, "") }
+func (e *testEnv) providerBlock() string { return e.providerBlockRetries(3) }
 
-// providerBlockVia is providerBlock with maxRetries, and the API URL of the
-// transport replaced by via when given (a proxy in front of the emulator).
-func (e *testEnv) providerBlockVia(maxRetries int, via string) string {
-	return e.blockVia(maxRetries, via, e.unservedRouting())
+// providerBlockRetries is providerBlock with maxRetries (a proxy in front of
+// the emulator takes unroutedBlockVia).
+func (e *testEnv) providerBlockRetries(maxRetries int) string {
+	return e.blockVia(maxRetries, "", e.unservedRouting())
 }
 
-// unroutedBlockVia is providerBlockVia without the routing the
+// unroutedBlockVia is providerBlockRetries with the API URL replaced by via
+// (a proxy in front of the emulator), and without the routing the
 // unserved-routes reading takes (testenv_readings_test.go): for tests whose
 // every call is answered before it reaches ProcessOut (a front that answers
 // instead, a fault on every attempt), so the reading changes nothing, and

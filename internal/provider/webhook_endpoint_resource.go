@@ -104,9 +104,10 @@ func (r *WebhookEndpointResource) Create(ctx context.Context, req resource.Creat
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
 	}
+	ctx, attempt := beginCreate(ctx, r.data.api, "webhook endpoint", webhookEndpointFingerprint(in.URL, in.EventsWhitelist))
 	created, err := r.data.api.CreateWebhookEndpoint(ctx, in)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "create the webhook endpoint", err, webhookEndpointFieldAttributes)
+		attempt.failed(ctx, req, resp, err, webhookEndpointFieldAttributes, lostFoundNext("url and events_whitelist"))
 		return
 	}
 	plan.setFromAPI(created)
@@ -119,6 +120,13 @@ func (r *WebhookEndpointResource) Read(ctx context.Context, req resource.ReadReq
 	var state WebhookEndpointResourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
+		return
+	}
+	if isLostCreateID(state.ID.ValueString()) {
+		if found := readLost(ctx, lostWebhookEndpoints, r.data.api, state.ID.ValueString(), req, resp); found != nil {
+			state.setFromAPI(found)
+			saveObject(ctx, &resp.State, resp.Identity, &state, found.ID, &resp.Diagnostics)
+		}
 		return
 	}
 	found, err := readSettled(ctx, state.CreatedAt, func(ctx context.Context) (*processout.WebhookEndpoint, error) {
@@ -136,7 +144,7 @@ func (r *WebhookEndpointResource) Update(ctx context.Context, req resource.Updat
 	var plan WebhookEndpointResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	in := plan.input(ctx, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
+	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) || refuseLostCreateUpdate(plan.ID.ValueString(), &resp.Diagnostics) {
 		return
 	}
 	updated, err := r.data.api.UpdateWebhookEndpoint(ctx, plan.ID.ValueString(), in)
@@ -155,14 +163,18 @@ func (r *WebhookEndpointResource) Delete(ctx context.Context, req resource.Delet
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
 	}
-	err := r.data.api.DeleteWebhookEndpoint(ctx, state.ID.ValueString())
+	id := deleteTarget(ctx, lostWebhookEndpoints, r.data.api, state.ID.ValueString(), req, &resp.Diagnostics)
+	if id == "" {
+		return
+	}
+	err := r.data.api.DeleteWebhookEndpoint(ctx, id)
 	addDeleteError(&resp.Diagnostics, "webhook endpoint", err)
 }
 
 // ImportState implements resource.ResourceWithImportState: by ID and by
 // identity.
 func (r *WebhookEndpointResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	importByID(ctx, req, resp)
+	importObject(ctx, req, resp)
 }
 
 // input is the endpoint as the create and update calls send it.
