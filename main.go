@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 
 	"github.com/processout/terraform-provider-processout/internal/provider"
+	"github.com/processout/terraform-provider-processout/internal/registry"
 )
 
 // version is set by goreleaser at build time.
@@ -25,7 +26,7 @@ func main() {
 	}
 
 	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
-		Address: "registry.terraform.io/hashicorp/processout",
+		Address: registry.Address,
 		Debug:   debug,
 	})
 	if err != nil {

@@ -8,10 +8,11 @@
 #   TOFU=<tofu binary>  TFPLUGINDOCS=<tfplugindocs binary>
 #
 # Steps: build the provider; in a scratch configuration whose required_providers
-# source is registry.terraform.io/hashicorp/processout, and with a CLI config
-# whose dev_overrides points at the fresh binary, run `tofu providers schema
-# -json`; rename the provider key to the registry.terraform.io address that
-# tfplugindocs looks up; run `tfplugindocs generate --providers-schema`.
+# source is $provider_source (scripts/lib.sh), and with a CLI config whose
+# dev_overrides points at the fresh binary, run `tofu providers schema
+# -json`; rename the provider key to the short name tfplugindocs looks up
+# first (it falls back only to the hashicorp namespace); run
+# `tfplugindocs generate --providers-schema`.
 set -euo pipefail
 
 mode=generate
@@ -36,11 +37,11 @@ echo "==> building the provider"
 build_provider
 mkdir -p "$work/config"
 
-cat >"$work/config/main.tf" <<'EOF'
+cat >"$work/config/main.tf" <<EOF
 terraform {
   required_providers {
     processout = {
-      source = "registry.terraform.io/hashicorp/processout"
+      source = "$provider_source"
     }
   }
 }
@@ -52,12 +53,12 @@ echo "==> exporting the provider schema with $("$TOFU" version | head -n1)"
 	cat "$work/schema.stderr" >&2
 	exit 1
 }
-# OpenTofu may report the provider under registry.opentofu.org; tfplugindocs
-# looks it up under registry.terraform.io/hashicorp/processout.
-sed 's#"registry\.opentofu\.org/hashicorp/processout"#"registry.terraform.io/hashicorp/processout"#g' \
+# OpenTofu reports the provider under registry.opentofu.org, Terraform under
+# registry.terraform.io; tfplugindocs finds it under its short name.
+sed -E "s#\"registry\\.(opentofu\\.org|terraform\\.io)/$provider_source\"#\"processout\"#g" \
 	"$work/schema.raw.json" >"$work/schema.json"
-grep -q '"registry.terraform.io/hashicorp/processout"' "$work/schema.json" || {
-	echo "docs.sh: the exported schema has no registry.terraform.io/hashicorp/processout provider:" >&2
+grep -q '"processout":' "$work/schema.json" || {
+	echo "docs.sh: the exported schema has no $provider_source provider:" >&2
 	head -c 2000 "$work/schema.raw.json" >&2
 	exit 1
 }

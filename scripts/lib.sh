@@ -7,6 +7,10 @@
 
 export CHECKPOINT_DISABLE=1
 
+# provider_source is the provider's registry source (registry.Source in Go;
+# a test checks the two agree).
+provider_source=processout/processout
+
 log() { printf '\n==> %s\n' "$*"; }
 die() {
 	printf '%s: %s\n' "$script" "$*" >&2
@@ -67,8 +71,8 @@ build_provider() {
 	cat >"$work/cli.tfrc" <<TFRC
 provider_installation {
   dev_overrides {
-    "registry.terraform.io/hashicorp/processout" = "$work/plugins"
-    "registry.opentofu.org/hashicorp/processout" = "$work/plugins"
+    "registry.terraform.io/$provider_source" = "$work/plugins"
+    "registry.opentofu.org/$provider_source" = "$work/plugins"
   }
   direct {}
 }

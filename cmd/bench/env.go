@@ -15,6 +15,7 @@ import (
 
 	"github.com/processout/terraform-provider-processout/internal/clitest"
 	"github.com/processout/terraform-provider-processout/internal/emulator"
+	"github.com/processout/terraform-provider-processout/internal/registry"
 )
 
 // benchEnv is the scratch directory, the freshly built provider and the CLI
@@ -142,7 +143,7 @@ func (e *benchEnv) providerBlock(emu *emulator.Emulator, url string) string {
 // requiredProviders names the provider's source, which dev_overrides map to
 // the fresh binary.
 func requiredProviders() string {
-	return fmt.Sprintf("terraform {\n  required_providers {\n    processout = { source = %q }\n  }\n}\n\n", clitest.ProviderSource)
+	return registry.RequiredProviders()
 }
 
 // writeConfig writes main.tf into a workspace.

@@ -5,7 +5,8 @@
 terraform {
   required_providers {
     processout = {
-      source = "hashicorp/processout"
+      source  = "processout/processout"
+      version = "~> 1.0"
     }
   }
 }

@@ -1,3 +1,12 @@
+terraform {
+  required_providers {
+    processout = {
+      source  = "processout/processout"
+      version = "~> 1.0"
+    }
+  }
+}
+
 # Through Membrane: the connection holds the ProcessOut credentials.
 # Credentials usually come from the environment:
 #   eval "$(membrane credentials --shell)"   # MEMBRANE_WORKSPACE_KEY/SECRET, MEMBRANE_TENANT_KEY

@@ -12,16 +12,18 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+
+	"github.com/processout/terraform-provider-processout/internal/registry"
 )
 
 // ProviderSource is the provider's address in the configurations the suites
 // write.
-const ProviderSource = "hashicorp/processout"
+const ProviderSource = registry.Source
 
 // RegistryHosts are the hosts ProviderSource resolves under: OpenTofu's and
 // Terraform's default registries. Overrides name both, so either CLI finds
 // the provider.
-var RegistryHosts = []string{"registry.opentofu.org", "registry.terraform.io"}
+var RegistryHosts = registry.Hosts
 
 // BinaryName is the file name the CLI looks for in a dev_overrides directory.
 const BinaryName = "terraform-provider-processout"

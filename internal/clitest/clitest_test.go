@@ -17,8 +17,8 @@ func TestWriteDevOverridesNamesBothRegistries(t *testing.T) {
 	}
 	want := `provider_installation {
   dev_overrides {
-    "registry.opentofu.org/hashicorp/processout" = "/plugins dir"
-    "registry.terraform.io/hashicorp/processout" = "/plugins dir"
+    "registry.opentofu.org/processout/processout" = "/plugins dir"
+    "registry.terraform.io/processout/processout" = "/plugins dir"
   }
   direct {}
 }

@@ -24,6 +24,8 @@ import (
 
 	"github.com/processout/terraform-provider-processout/internal/clitest"
 	"github.com/processout/terraform-provider-processout/internal/provider"
+
+	"github.com/processout/terraform-provider-processout/internal/registry"
 )
 
 // requireCLI returns the CLI the acceptance harness points at, or skips:
@@ -120,7 +122,7 @@ func sanitize(name string) string {
 // writeConfig replaces the configuration of the working directory.
 func (w *workspace) writeConfig(hcl string) {
 	w.t.Helper()
-	if err := os.WriteFile(filepath.Join(w.dir, "main.tf"), []byte(hcl), 0o600); err != nil {
+	if err := os.WriteFile(filepath.Join(w.dir, "main.tf"), []byte(registry.RequiredProviders()+hcl), 0o600); err != nil {
 		w.t.Fatal(err)
 	}
 }

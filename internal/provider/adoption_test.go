@@ -181,15 +181,7 @@ func (c *cliUnderTest) workdir(t *testing.T, env *testEnv, name string) *adoptio
 			t.Logf("%s output in %s:\n%s", c.path, name, d.output.String())
 		}
 	})
-	d.write(t, "providers.tf", `terraform {
-  required_providers {
-    processout = {
-      source = "hashicorp/processout"
-    }
-  }
-}
-
-`+env.providerBlock())
+	d.write(t, "providers.tf", env.providerBlock())
 	return d
 }
 

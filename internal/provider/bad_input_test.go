@@ -18,6 +18,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/processout/terraform-provider-processout/internal/emulator/membraneapi"
+
+	"github.com/processout/terraform-provider-processout/internal/registry"
 )
 
 // badInput is one thing a user can get wrong, or one answer a server can
@@ -113,7 +115,7 @@ func providerBlockWith(lines ...string) string {
 			retries = ""
 		}
 	}
-	return "provider \"processout\" {\n" + retries + strings.Join(lines, "\n") + "\n}\n"
+	return registry.RequiredProviders() + "provider \"processout\" {\n" + retries + strings.Join(lines, "\n") + "\n}\n"
 }
 
 func attrLine(name, value string) string { return fmt.Sprintf("  %s = %q", name, value) }

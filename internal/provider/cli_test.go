@@ -28,6 +28,10 @@ type cliUnderTest struct {
 	rcFile       string // CLI configuration with the dev_overrides
 }
 
+// releasedVersion is the version stamped into the provider binary the CLI
+// tests build, as goreleaser stamps a release's.
+const releasedVersion = "1.0.0-acctest"
+
 // newCLIUnderTest builds the provider binary and finds the CLI, or skips
 // when the acceptance suite is not running.
 func newCLIUnderTest(t *testing.T) *cliUnderTest {
@@ -73,7 +77,7 @@ func newCLIAtLeast(t *testing.T, major, minor int) *cliUnderTest {
 	if !cli.atLeast(major, minor) {
 		t.Skipf("%s %s: needs %d.%d or later", cli.path, cli.version, major, minor)
 	}
-	if err := clitest.BuildProvider(context.Background(), filepath.Join(bin, clitest.BinaryName)); err != nil {
+	if err := clitest.BuildProvider(context.Background(), filepath.Join(bin, clitest.BinaryName), "-ldflags=-X main.version="+releasedVersion); err != nil {
 		t.Fatal(err)
 	}
 	return cli

@@ -48,14 +48,24 @@ func (a supervisedAccess) as(id, privateKey string, sandbox bool) *processout.Cl
 	return processout.New(direct.New(a.base, user, privateKey, a.http.WithSecrets(privateKey), a.userAgent))
 }
 
+// userAgent names the provider's version (stamped into released binaries
+// with -X main.version) and the CLI's, as the CLI reports it (OpenTofu
+// reports its own), so ProcessOut and Membrane can tell the callers apart.
+func userAgent(providerVersion, cliVersion string) string {
+	ua := "terraform-provider-processout/" + providerVersion
+	if cliVersion != "" {
+		ua += " (terraform-cli/" + cliVersion + ")"
+	}
+	return ua
+}
+
 // buildClient builds the transport and checks it can be used, so a bad token
 // or an unusable connection is reported at plan time, once per run. observer
 // may be nil.
-func buildClient(ctx context.Context, cfg settings, version string, observer httpx.Observer, diags *diag.Diagnostics) *providerData {
+func buildClient(ctx context.Context, cfg settings, userAgent string, observer httpx.Observer, diags *diag.Diagnostics) *providerData {
 	policy := httpx.DefaultPolicy()
 	policy.MaxAttempts = cfg.maxRetries + 1
 	policy.AttemptTimeout = cfg.requestTimeout
-	userAgent := "terraform-provider-processout/" + version
 	httpClient := httpx.New(policy, cfg.token, cfg.workspaceSecret, cfg.projectSecret)
 	if observer != nil {
 		httpClient.Observe(observer)

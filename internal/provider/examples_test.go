@@ -18,6 +18,7 @@ import (
 	"github.com/processout/terraform-provider-processout/internal/direct"
 	"github.com/processout/terraform-provider-processout/internal/httpx"
 	"github.com/processout/terraform-provider-processout/internal/processout"
+	"github.com/processout/terraform-provider-processout/internal/registry"
 )
 
 // TestAccExamples applies every documented example against the emulator,
@@ -41,6 +42,8 @@ func TestAccExamples(t *testing.T) {
 			cfg.Customers = 40
 			env := newTestEnv(t, transportMembrane, cfg)
 			vars := env.exampleVariables(t, hcl)
+			// The example opens with its own required_providers block.
+			provider := strings.TrimPrefix(env.providerBlock(), registry.RequiredProviders())
 			before := env.objectCounts()
 			// State checks, not legacy Check functions: the examples use
 			// for_each, which the legacy state shim cannot represent.
@@ -56,7 +59,7 @@ func TestAccExamples(t *testing.T) {
 				TerraformVersionChecks:   versionChecks,
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
-					Config:            env.providerBlock() + hcl,
+					Config:            provider + hcl,
 					ConfigVariables:   vars,
 					ConfigStateChecks: checks,
 					ConfigPlanChecks:  resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},

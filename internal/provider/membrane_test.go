@@ -14,11 +14,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/processout/terraform-provider-processout/internal/emulator/membraneapi"
+
+	"github.com/processout/terraform-provider-processout/internal/registry"
 )
 
 // membraneBlock is a Membrane provider block with extra settings.
 func (e *testEnv) membraneBlock(extra string) string {
-	return fmt.Sprintf("provider \"processout\" {\n  membrane_api_url = %q\n  max_retries = 3\n%s\n}\n", e.emu.MembraneURL, extra)
+	return registry.RequiredProviders() + fmt.Sprintf("provider \"processout\" {\n  membrane_api_url = %q\n  max_retries = 3\n%s\n}\n", e.emu.MembraneURL, extra)
 }
 
 func (e *testEnv) tokenAndConnection() string {

@@ -72,7 +72,7 @@ func (p *ProcessOutProvider) Configure(ctx context.Context, req provider.Configu
 	if !ok {
 		return
 	}
-	client := buildClient(ctx, cfg, p.version, p.httpObserver, &resp.Diagnostics)
+	client := buildClient(ctx, cfg, userAgent(p.version, req.TerraformVersion), p.httpObserver, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() || client == nil {
 		return
 	}

@@ -8,6 +8,8 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+
+	"github.com/processout/terraform-provider-processout/internal/registry"
 )
 
 // testAccProtoV6ProviderFactories serves the provider in the test process;
@@ -19,7 +21,12 @@ var testAccProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServe
 // TestMain gives the CLI a configuration file that exists: a missing
 // TF_CLI_CONFIG_FILE makes both CLIs print a warning that breaks the version
 // parsing of terraform-plugin-testing.
+//
+// It also points terraform-plugin-testing at the provider's own namespace:
+// unless told, it serves the in-process provider in the hashicorp namespace, and
+// the configurations name registry.Source.
 func TestMain(m *testing.M) {
+	os.Setenv("TF_ACC_PROVIDER_NAMESPACE", registry.Namespace)
 	if path := os.Getenv("TF_CLI_CONFIG_FILE"); path == "" || !fileExists(path) {
 		dir, err := os.MkdirTemp("", "processout-cli-config")
 		if err != nil {

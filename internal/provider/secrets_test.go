@@ -13,6 +13,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/processout/terraform-provider-processout/internal/emulator"
+
+	"github.com/processout/terraform-provider-processout/internal/registry"
 )
 
 // providerSetting is one provider setting a team passes in: a variable on
@@ -48,7 +50,7 @@ var authSetups = []struct {
 // that handles a credential, credentials from variables.
 func secretsConfig(settings []providerSetting, cli *cliUnderTest, routing []string) string {
 	var b strings.Builder
-	b.WriteString("terraform {\n  required_providers {\n    processout = { source = \"hashicorp/processout\" }\n  }\n}\n\n")
+	b.WriteString(registry.RequiredProviders())
 	provider := "provider \"processout\" {\n  max_retries = 3\n"
 	for _, line := range routing {
 		provider += line + "\n"

@@ -1,3 +1,12 @@
+terraform {
+  required_providers {
+    processout = {
+      source  = "processout/processout"
+      version = "~> 1.0"
+    }
+  }
+}
+
 variable "customer_id" {
   type        = string
   description = "ID of a customer, such as one printed by the checkout service's logs."

@@ -1,3 +1,12 @@
+terraform {
+  required_providers {
+    processout = {
+      source  = "processout/processout"
+      version = "~> 1.0"
+    }
+  }
+}
+
 # Every gold-tier customer created since the start of the year, oldest
 # first. The list is read 100 customers at a time and reading stops at
 # max_results.

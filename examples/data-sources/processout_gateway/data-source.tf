@@ -1,3 +1,12 @@
+terraform {
+  required_providers {
+    processout = {
+      source  = "processout/processout"
+      version = "~> 1.0"
+    }
+  }
+}
+
 # What a Stripe configuration needs: the settings keys to provide, and
 # which of them ProcessOut will show back as public keys.
 data "processout_gateway" "stripe" {

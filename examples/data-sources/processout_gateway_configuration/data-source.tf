@@ -1,3 +1,12 @@
+terraform {
+  required_providers {
+    processout = {
+      source  = "processout/processout"
+      version = "~> 1.0"
+    }
+  }
+}
+
 variable "stripe_configuration_id" {
   type        = string
   description = "ID of a Stripe configuration set up in the ProcessOut dashboard (gway_conf_…)."

@@ -1,3 +1,12 @@
+terraform {
+  required_providers {
+    processout = {
+      source  = "processout/processout"
+      version = "~> 1.0"
+    }
+  }
+}
+
 # Every enabled Stripe configuration of the project.
 data "processout_gateway_configurations" "stripe" {
   gateway_name = "stripe"

@@ -1,3 +1,12 @@
+terraform {
+  required_providers {
+    processout = {
+      source  = "processout/processout"
+      version = "~> 1.0"
+    }
+  }
+}
+
 # Wallet gateways that can take subscription payments.
 data "processout_gateways" "wallets" {
   tag  = "e-wallet"

@@ -1,3 +1,12 @@
+terraform {
+  required_providers {
+    processout = {
+      source  = "processout/processout"
+      version = "~> 1.0"
+    }
+  }
+}
+
 # The Membrane connection the provider resolved (configured or discovered),
 # checked on every plan.
 data "processout_membrane_connection" "current" {}

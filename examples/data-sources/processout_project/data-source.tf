@@ -1,3 +1,12 @@
+terraform {
+  required_providers {
+    processout = {
+      source  = "processout/processout"
+      version = "~> 1.0"
+    }
+  }
+}
+
 # The project the provider's credentials (or Membrane connection) belong to.
 data "processout_project" "current" {}
 

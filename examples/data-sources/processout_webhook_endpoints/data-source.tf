@@ -1,3 +1,12 @@
+terraform {
+  required_providers {
+    processout = {
+      source  = "processout/processout"
+      version = "~> 1.0"
+    }
+  }
+}
+
 # Webhook endpoints pointing at the payments service, including any added in
 # the dashboard.
 data "processout_webhook_endpoints" "payments" {

@@ -1,7 +1,8 @@
 terraform {
   required_providers {
     processout = {
-      source = "hashicorp/processout"
+      source  = "processout/processout"
+      version = "~> 1.0"
     }
   }
 }

@@ -1,3 +1,12 @@
+terraform {
+  required_providers {
+    processout = {
+      source  = "processout/processout"
+      version = "~> 1.0"
+    }
+  }
+}
+
 # A project for the European business, supervised by the connected project.
 resource "processout_project" "europe" {
   name             = "Payments Europe"

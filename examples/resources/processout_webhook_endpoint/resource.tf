@@ -1,3 +1,12 @@
+terraform {
+  required_providers {
+    processout = {
+      source  = "processout/processout"
+      version = "~> 1.0"
+    }
+  }
+}
+
 locals {
   environments = {
     staging    = "https://staging.payments.example.com/processout/webhooks"

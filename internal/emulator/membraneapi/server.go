@@ -41,6 +41,7 @@ type Request struct {
 	Kind         string
 	ConnectionID string // the resolved connection, when there was one
 	ActionKey    string // the action run ("api" for /act api dispatch)
+	UserAgent    string
 	Time         time.Time
 }
 
@@ -148,7 +149,7 @@ var supportedVersions = []string{"legacy", "2025-10-21"}
 // ServeHTTP authenticates the caller, checks the API version, routes the
 // request and records it.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	st := &callState{rec: Request{Method: r.Method, Path: r.URL.Path, RawQuery: r.URL.RawQuery, Kind: kindOf(r.URL.Path), Time: s.now()}}
+	st := &callState{rec: Request{Method: r.Method, Path: r.URL.Path, RawQuery: r.URL.RawQuery, Kind: kindOf(r.URL.Path), UserAgent: r.UserAgent(), Time: s.now()}}
 	sw := &statusWriter{ResponseWriter: w}
 	defer func() {
 		st.rec.Status = sw.status()

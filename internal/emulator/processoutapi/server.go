@@ -59,6 +59,7 @@ type Request struct {
 	ProjectID      string // bare id of the authenticated project, "" if authentication failed
 	Sandbox        bool   // authenticated with "test-" credentials
 	ErrorType      string
+	UserAgent      string
 	Time           time.Time
 }
 
@@ -184,6 +185,7 @@ func (c *reqCtx) pathNames(id string) bool { return len(c.params) > 0 && c.lastP
 // ServeHTTP implements http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	entry := Request{
+		UserAgent:      r.UserAgent(),
 		Method:         r.Method,
 		Path:           r.URL.Path,
 		RawQuery:       r.URL.RawQuery,
