@@ -68,7 +68,8 @@ func (r *GatewayConfigurationResource) Schema(_ context.Context, _ resource.Sche
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A payment gateway (Stripe, Adyen, …) configured on the project, with its credentials.\n\n" +
 			"Credentials cannot be read back from ProcessOut. Give them as `settings_wo` with a `settings_wo_version` " +
-			"(write-only: never stored in state or plan; needs Terraform 1.11+ or OpenTofu 1.11+), and bump the version to send new ones. " +
+			"(write-only: never stored in state; needs Terraform 1.11+ or OpenTofu 1.11+), and bump the version to send new ones. " +
+			"Give them from `ephemeral` variables so that saved plans do not store them either (see below). " +
 			"Older CLIs can use `settings`, a sensitive map that is stored in state.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
