@@ -58,7 +58,7 @@ func TestAccSavedPlanHoldsNoEphemeralCredential(t *testing.T) {
 	env := newTestEnv(t, transportMembrane, emulatorConfigDefault())
 	stripeKey, adyenKey := randomSecret("sk_test_ephemeral_"), randomSecret("adyen_sensitive_only_")
 	w := cli.workspace(t, map[string]string{"TF_VAR_stripe_secret_key": stripeKey, "TF_VAR_adyen_api_key": adyenKey})
-	w.write("main.tf", env.config(savedPlanConfig))
+	w.writeConfig(env.config(savedPlanConfig))
 	baseline := env.objectCounts()
 
 	w.run("plan", []string{"plan", "-input=false", "-no-color", "-out=saved.tfplan"})

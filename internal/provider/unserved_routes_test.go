@@ -143,7 +143,7 @@ func TestAccUnservedRoutes_catalogWarnsOnce(t *testing.T) {
 			`"stripe" {`, fmt.Sprintf(`"stripe_%d" {`, i), 1))
 	}
 	w := cli.workspace(t, nil)
-	w.write("main.tf", config.String())
+	w.writeConfig(config.String())
 
 	env.emu.ProcessOut.ResetRequests()
 	w.run("plan", []string{"plan", "-input=false", "-no-color", "-out=create.tfplan"})

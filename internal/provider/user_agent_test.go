@@ -16,7 +16,7 @@ func TestAccUserAgentNamesTheVersions(t *testing.T) {
 		t.Run(string(tr), func(t *testing.T) {
 			env := newTestEnv(t, tr, emulatorConfigDefault())
 			ws := cli.workspace(t, nil)
-			ws.write("main.tf", env.config(webhookConfig("https://hooks.example.com/user-agent")))
+			ws.writeConfig(env.config(webhookConfig("https://hooks.example.com/user-agent")))
 			ws.run("apply", []string{"apply", "-auto-approve", "-no-color"})
 			ws.run("destroy", []string{"destroy", "-auto-approve", "-no-color"})
 			seen := 0
