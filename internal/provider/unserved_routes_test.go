@@ -13,7 +13,6 @@ import (
 	"github.com/processout/terraform-provider-processout/internal/emulator"
 	"github.com/processout/terraform-provider-processout/internal/emulator/processoutapi"
 
-	"github.com/processout/terraform-provider-processout/internal/registry"
 )
 
 // The unserved-routes reading (processoutapi.Readings.UnservedRoutes): the
@@ -136,7 +135,6 @@ func TestAccUnservedRoutes_catalogWarnsOnce(t *testing.T) {
 	env := newTestEnv(t, transportDirect, unservedRoutesConfig())
 	const n = 3
 	var config strings.Builder
-	config.WriteString(registry.RequiredProviders())
 	config.WriteString(env.providerBlock())
 	for i := range n {
 		config.WriteString(strings.Replace(stripeConfig(fmt.Sprintf("Stripe %d", i), "EEA", sensitiveCredentials("sk_test_once")),
