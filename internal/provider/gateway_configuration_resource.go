@@ -81,7 +81,7 @@ func (r *GatewayConfigurationResource) Schema(_ context.Context, _ resource.Sche
 			"gateway_name": schema.StringAttribute{
 				Required: true, MarkdownDescription: "Gateway from the catalog, such as `stripe` or `adyen` (see the `processout_gateways` data source). Changing it creates a new configuration.",
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-				Validators:    []validator.String{stringvalidator.RegexMatches(validate.SlugPattern, "must be a gateway name such as \"stripe\" (lowercase letters, digits, dashes)")},
+				Validators:    []validator.String{validate.GatewayName()},
 			},
 			"name": schema.StringAttribute{
 				Optional: true, Computed: true, MarkdownDescription: "Display name. Removing it from the configuration leaves the current name.",

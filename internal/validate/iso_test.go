@@ -1,0 +1,45 @@
+package validate
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestCheckCurrency(t *testing.T) {
+	for value, want := range map[string]string{
+		"EUR":  "",
+		"XCG":  "",
+		"XYZ":  `is "XYZ", which is not an ISO 4217 currency code (such as "USD" or "EUR")`,
+		"XAU":  `is "XAU", which is not an ISO 4217 currency code`, // gold: not a currency payments are made in
+		"usd":  `is "usd", which is not an ISO 4217 currency code: codes are upper case, write "USD"`,
+		"Eur":  `write "EUR"`,
+		"xyz":  `must be an ISO 4217 currency code of three capital letters, such as "USD" or "EUR", got "xyz"`,
+		"euro": `must be an ISO 4217 currency code of three capital letters, such as "USD" or "EUR", got "euro"`,
+		"":     `got ""`,
+	} {
+		err := CheckCurrency(value)
+		switch {
+		case want == "" && err != nil:
+			t.Errorf("CheckCurrency(%q) = %v, want accepted", value, err)
+		case want != "" && (err == nil || !strings.Contains(err.Error(), want)):
+			t.Errorf("CheckCurrency(%q) = %v, want an error containing %q", value, err, want)
+		}
+	}
+}
+
+func TestCheckGatewayName(t *testing.T) {
+	for value, want := range map[string]string{
+		"stripe":   "",
+		"adyen-eu": "",
+		"":         `is empty: give the name of a gateway of ProcessOut's catalog; the processout_gateways data source lists the names`,
+		"Stripe!":  `got "Stripe!"; the processout_gateways data source lists the names`,
+	} {
+		err := CheckGatewayName(value)
+		switch {
+		case want == "" && err != nil:
+			t.Errorf("CheckGatewayName(%q) = %v, want accepted", value, err)
+		case want != "" && (err == nil || !strings.Contains(err.Error(), want)):
+			t.Errorf("CheckGatewayName(%q) = %v, want an error containing %q", value, err, want)
+		}
+	}
+}
