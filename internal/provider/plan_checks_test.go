@@ -129,12 +129,12 @@ func TestAccPlanChecks_emptyCredential(t *testing.T) {
 			if tc.atApply {
 				config = later + config
 			}
-			var checks []tfversion.TerraformVersionCheck
+			var skipOld []tfversion.TerraformVersionCheck // write-only attributes need 1.11
 			if tc.writeOnly {
-				checks = append(checks, tfversion.SkipBelow(tfversion.Version1_11_0))
+				skipOld = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)}
 			}
 			resource.ParallelTest(t, resource.TestCase{
-				TerraformVersionChecks:   checks,
+				TerraformVersionChecks:   skipOld,
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
 					Config: env.config(config), PlanOnly: !tc.atApply,
@@ -143,6 +143,14 @@ func TestAccPlanChecks_emptyCredential(t *testing.T) {
 			})
 		})
 	}
+}
+
+// planFails runs a plan of config that must fail with want.
+func (e *testEnv) planFails(t *testing.T, config string, want *regexp.Regexp) {
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps:                    []resource.TestStep{{Config: e.config(config), PlanOnly: true, ExpectError: want}},
+	})
 }
 
 // Currencies are checked against ISO 4217 at plan, on every resource that
@@ -168,46 +176,25 @@ func TestAccPlanChecks_currencies(t *testing.T) {
   default_currency = "usd"
 }`, `default_currency is "usd", which is not an ISO 4217 currency code: codes are upper case, write "USD".`},
 	} {
-		t.Run(name, func(t *testing.T) {
-			resource.ParallelTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-				Steps:                    []resource.TestStep{{Config: env.config(tc.config), PlanOnly: true, ExpectError: errorText(tc.want)}},
-			})
-		})
+		t.Run(name, func(t *testing.T) { env.planFails(t, tc.config, errorText(tc.want)) })
 	}
 }
 
 func TestAccPlanChecks_emptyGatewayName(t *testing.T) {
-	env := newTestEnv(t, transportMembrane, emulatorConfigDefault())
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: env.config(`resource "processout_gateway_configuration" "x" {
+	newTestEnv(t, transportMembrane, emulatorConfigDefault()).planFails(t, `resource "processout_gateway_configuration" "x" {
   gateway_name = ""
-}`),
-			PlanOnly:    true,
-			ExpectError: errorText(`gateway_name is empty: give the name of a gateway of ProcessOut's catalog; the processout_gateways data source lists the names`),
-		}},
-	})
+}`, errorText(`gateway_name is empty: give the name of a gateway of ProcessOut's catalog; the processout_gateways data source lists the names`))
 }
 
 // A bad dunning step is shown at its own line of the configuration, not at
 // the resource's first line.
 func TestAccPlanChecks_dunningStepLine(t *testing.T) {
-	env := newTestEnv(t, transportMembrane, emulatorConfigDefault())
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: env.config(`resource "processout_project" "x" {
+	newTestEnv(t, transportMembrane, emulatorConfigDefault()).planFails(t, `resource "processout_project" "x" {
   name = "p"
   dunning_configuration = [
     { action = "retry", delay_in_days = 1 },
     { action = "refund", delay_in_days = 400 },
   ]
-}`),
-			PlanOnly: true,
-			ExpectError: regexp.MustCompile(`in resource "processout_project" "x":\s+\d+:\s+\{ action = "refund", delay_in_days = 400 \},\s+` +
-				errorText(`Attribute dunning_configuration[1].action value must be one of: ["retry" "cancel" "set_past_due" "leave_unchanged"], got: "refund"`).String()),
-		}},
-	})
+}`, regexp.MustCompile(`in resource "processout_project" "x":\s+\d+:\s+\{ action = "refund", delay_in_days = 400 \},\s+`+
+		errorText(`Attribute dunning_configuration[1].action value must be one of: ["retry" "cancel" "set_past_due" "leave_unchanged"], got: "refund"`).String()))
 }

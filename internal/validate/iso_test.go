@@ -5,8 +5,23 @@ import (
 	"testing"
 )
 
+// expectChecks runs check on each value: "" wants it accepted, any other
+// text an error containing it.
+func expectChecks(t *testing.T, check func(string) error, cases map[string]string) {
+	t.Helper()
+	for value, want := range cases {
+		err := check(value)
+		switch {
+		case want == "" && err != nil:
+			t.Errorf("%q refused: %v", value, err)
+		case want != "" && (err == nil || !strings.Contains(err.Error(), want)):
+			t.Errorf("%q: %v, want an error containing %q", value, err, want)
+		}
+	}
+}
+
 func TestCheckCurrency(t *testing.T) {
-	for value, want := range map[string]string{
+	expectChecks(t, CheckCurrency, map[string]string{
 		"EUR":  "",
 		"XCG":  "",
 		"XYZ":  `is "XYZ", which is not an ISO 4217 currency code (such as "USD" or "EUR")`,
@@ -16,30 +31,14 @@ func TestCheckCurrency(t *testing.T) {
 		"xyz":  `must be an ISO 4217 currency code of three capital letters, such as "USD" or "EUR", got "xyz"`,
 		"euro": `must be an ISO 4217 currency code of three capital letters, such as "USD" or "EUR", got "euro"`,
 		"":     `got ""`,
-	} {
-		err := CheckCurrency(value)
-		switch {
-		case want == "" && err != nil:
-			t.Errorf("CheckCurrency(%q) = %v, want accepted", value, err)
-		case want != "" && (err == nil || !strings.Contains(err.Error(), want)):
-			t.Errorf("CheckCurrency(%q) = %v, want an error containing %q", value, err, want)
-		}
-	}
+	})
 }
 
 func TestCheckGatewayName(t *testing.T) {
-	for value, want := range map[string]string{
+	expectChecks(t, CheckGatewayName, map[string]string{
 		"stripe":   "",
 		"adyen-eu": "",
 		"":         `is empty: give the name of a gateway of ProcessOut's catalog; the processout_gateways data source lists the names`,
 		"Stripe!":  `got "Stripe!"; the processout_gateways data source lists the names`,
-	} {
-		err := CheckGatewayName(value)
-		switch {
-		case want == "" && err != nil:
-			t.Errorf("CheckGatewayName(%q) = %v, want accepted", value, err)
-		case want != "" && (err == nil || !strings.Contains(err.Error(), want)):
-			t.Errorf("CheckGatewayName(%q) = %v, want an error containing %q", value, err, want)
-		}
-	}
+	})
 }
