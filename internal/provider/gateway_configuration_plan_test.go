@@ -118,7 +118,9 @@ func TestModifyPlanLeavesFollowersUnknownWhenTheyMayChange(t *testing.T) {
 		m.SettingsWOVersion = types.Int64Value(2)
 		m.Enabled = types.BoolValue(false)
 	})
-	got, diags := runModifyPlan(t, nil, &stored, &plan, &plan)
+	config := plan
+	config.SettingsWO = stringMapValue(map[string]string{"secret_key": "sk_rotated"})
+	got, diags := runModifyPlan(t, nil, &stored, &plan, &config)
 	if diags.HasError() {
 		t.Fatalf("diagnostics: %v", diags)
 	}

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -77,13 +76,12 @@ func (r *ProjectResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 					"action": schema.StringAttribute{
 						Required: true, MarkdownDescription: "One of `retry`, `cancel`, `set_past_due`, `leave_unchanged`.",
-						Validators: []validator.String{stringvalidator.OneOf(dunningActions...)},
 					},
 					"delay_in_days": schema.Int64Attribute{
-						Required: true, MarkdownDescription: "Days to wait before the step.",
-						Validators: []validator.Int64{int64validator.Between(0, 365)},
+						Required: true, MarkdownDescription: "Days to wait before the step, from 0 to 365.",
 					},
 				}},
+				Validators: []validator.List{dunningStepsValid{}}, // the steps' checks, reported at the step
 			},
 			"public_metadata": schema.MapAttribute{Optional: true, ElementType: types.StringType, MarkdownDescription: "Public key/value metadata."},
 			"supervisor_project_id": schema.StringAttribute{
