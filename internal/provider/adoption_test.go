@@ -151,7 +151,7 @@ func TestAccAdoptionForEachImport(t *testing.T) {
 		fmt.Sprintf("adopted_projects = { for id, p in local.inventory_projects : id => p if id != %q }", project)))
 	env.emu.ProcessOut.ResetRequests()
 	_, err := adopt.tf.Plan(context.Background())
-	if want := errorTexts("Cannot destroy project "+project+" without its private key"); err == nil || !want.MatchString(err.Error()) {
+	if want := errorTexts("Cannot destroy project " + project + " without its private key"); err == nil || !want.MatchString(err.Error()) {
 		t.Errorf("plan without the project: %v; want %s", err, want)
 	}
 	checkWrites(t, env, nil)

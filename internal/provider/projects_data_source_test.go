@@ -1,16 +1,9 @@
 package provider
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
-	"io"
 	"net/http"
-	"net/http/httptest"
-	"net/http/httputil"
-	"net/url"
-	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -93,46 +86,19 @@ type keyLeakingFront struct {
 
 func newKeyLeakingFront(t *testing.T, target string, keys map[string]string) *keyLeakingFront {
 	t.Helper()
-	u, err := url.Parse(target)
-	if err != nil {
-		t.Fatal(err)
-	}
 	f := &keyLeakingFront{}
-	proxy := httputil.NewSingleHostReverseProxy(u)
-	direct := proxy.Director
-	proxy.Director = func(r *http.Request) {
-		direct(r)
-		r.Header.Del("Accept-Encoding") // a plain body to rewrite
-	}
-	proxy.ModifyResponse = func(resp *http.Response) error {
-		if resp.Request.Method != http.MethodGet || !strings.HasSuffix(resp.Request.URL.Path, "/supervised-projects") {
-			return nil
+	f.url = newProxyFront(t, target, func(r *http.Request, answer map[string]any) {
+		if r.Method != http.MethodGet || !strings.HasSuffix(r.URL.Path, "/supervised-projects") {
+			return
 		}
-		raw, err := io.ReadAll(resp.Body)
-		if err != nil {
-			return err
-		}
-		var answer map[string]any
-		if json.Unmarshal(raw, &answer) == nil {
-			list, _ := answer["projects"].([]any)
-			for _, item := range list {
-				if p, ok := item.(map[string]any); ok && keys[idOf(p)] != "" {
-					p["private_key"] = keys[idOf(p)]
-					f.leaked.Add(1)
-				}
-			}
-			if rewritten, err := json.Marshal(answer); err == nil {
-				raw = rewritten
+		list, _ := answer["projects"].([]any)
+		for _, item := range list {
+			if p, ok := item.(map[string]any); ok && keys[idOf(p)] != "" {
+				p["private_key"] = keys[idOf(p)]
+				f.leaked.Add(1)
 			}
 		}
-		resp.Body = io.NopCloser(bytes.NewReader(raw))
-		resp.ContentLength = int64(len(raw))
-		resp.Header.Set("Content-Length", strconv.Itoa(len(raw)))
-		return nil
-	}
-	srv := httptest.NewServer(proxy)
-	t.Cleanup(srv.Close)
-	f.url = srv.URL
+	}).url
 	return f
 }
 
