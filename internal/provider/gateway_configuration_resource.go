@@ -292,7 +292,7 @@ func (r *GatewayConfigurationResource) ModifyPlan(ctx context.Context, req resou
 		if resp.Diagnostics.HasError() {
 			return
 		}
-		credentialsChange = !plan.Settings.Equal(state.Settings) || !plan.SettingsWOVersion.Equal(state.SettingsWOVersion)
+		credentialsChange = credentialsSent(plan, state)
 		gatewayChange = !plan.GatewayName.Equal(state.GatewayName)
 		if !credentialsChange && !gatewayChange {
 			plan.PublicKeys = state.PublicKeys
@@ -307,6 +307,16 @@ func (r *GatewayConfigurationResource) ModifyPlan(ctx context.Context, req resou
 		return
 	}
 	checkGatewayAndCredentials(ctx, r.data, plan, config, credentialsChange, &resp.Diagnostics)
+}
+
+// credentialsSent reports whether an update from state to plan sends
+// credentials (Update sends them on the same terms): settings changed to a
+// value, or a new settings_wo_version. Removing them sends none, and
+// ProcessOut keeps those it holds: nothing to check against the catalog,
+// and the public keys they give stay.
+func credentialsSent(plan, state GatewayConfigurationResourceModel) bool {
+	return (!plan.Settings.IsNull() && !plan.Settings.Equal(state.Settings)) ||
+		(!plan.SettingsWOVersion.IsNull() && !plan.SettingsWOVersion.Equal(state.SettingsWOVersion))
 }
 
 // input is the configuration as the create and update calls send it,
