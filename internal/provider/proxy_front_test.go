@@ -37,10 +37,9 @@ func newProxyFront(t *testing.T, target string, rewrite func(r *http.Request, an
 		t.Fatal(err)
 	}
 	f := &proxyFront{}
-	proxy := httputil.NewSingleHostReverseProxy(u)
-	forward := proxy.Director
-	proxy.Director = func(r *http.Request) {
-		forward(r)
+	proxy := &httputil.ReverseProxy{Rewrite: func(pr *httputil.ProxyRequest) {
+		pr.SetURL(u)
+		r := pr.Out
 		r.Header.Del("Accept-Encoding") // plain answers, to rewrite
 		var body []byte
 		if r.Body != nil {
@@ -50,7 +49,7 @@ func newProxyFront(t *testing.T, target string, rewrite func(r *http.Request, an
 		f.mu.Lock()
 		f.sent = append(f.sent, sentRequest{method: r.Method, path: r.URL.Path, body: body})
 		f.mu.Unlock()
-	}
+	}}
 	if rewrite != nil {
 		proxy.ModifyResponse = func(resp *http.Response) error {
 			raw, err := io.ReadAll(resp.Body)
