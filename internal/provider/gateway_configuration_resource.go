@@ -73,52 +73,54 @@ func (r *GatewayConfigurationResource) Schema(_ context.Context, _ resource.Sche
 			"Older CLIs can use `settings`, a sensitive map that is stored in state.\n\n" +
 			"Removing the credentials (`settings_wo` and `settings_wo_version`, or `settings`) from the configuration of an existing " +
 			"gateway configuration sends none: ProcessOut keeps the credentials it holds, and Terraform stops managing them. " +
-			"A new gateway configuration of a gateway that needs credentials must be given them.",
+			"A new gateway configuration of a gateway that needs credentials must be given them.\n\n" + gatewayConfigurationRemovalTable,
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed: true, MarkdownDescription: "ID of the gateway configuration (`gway_conf_…`).",
 				PlanModifiers: []planmodifier.String{useState},
 			},
 			"gateway_name": schema.StringAttribute{
-				Required: true, MarkdownDescription: "Gateway from the catalog, such as `stripe` or `adyen` (see the `processout_gateways` data source). Changing it creates a new configuration.",
+				Required: true, MarkdownDescription: "Gateway from the catalog, such as `stripe` or `adyen` (see the `processout_gateways` data source). Changing it creates a new configuration; it cannot be removed.",
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 				Validators:    []validator.String{validate.GatewayName()},
 			},
 			"name": schema.StringAttribute{
-				Optional: true, Computed: true, MarkdownDescription: "Display name. Removing it from the configuration leaves the current name.",
+				Optional: true, Computed: true, MarkdownDescription: "Display name." + removalKeeps,
 				PlanModifiers: []planmodifier.String{useState},
 				Validators:    []validator.String{stringvalidator.LengthBetween(1, 255)},
 			},
 			"enabled": schema.BoolAttribute{
 				Optional: true, Computed: true, Default: booldefault.StaticBool(true),
-				MarkdownDescription: "Whether payments may be routed to the gateway. Default `true`.",
+				MarkdownDescription: "Whether payments may be routed to the gateway. Default `true`: removing `enabled = false` from the configuration enables the configuration.",
 			},
 			"default_currency": schema.StringAttribute{
-				Optional: true, Computed: true, MarkdownDescription: "Default ISO 4217 currency code, such as `USD`.",
+				Optional: true, Computed: true, MarkdownDescription: "Default ISO 4217 currency code, such as `USD`." + removalKeeps,
 				PlanModifiers: []planmodifier.String{useState},
 				Validators:    []validator.String{validate.Currency()},
 			},
 			"processing_region": schema.StringAttribute{
-				Optional: true, Computed: true, MarkdownDescription: "Processing region: one of `EEA`, `EEA-UK`, `UK`, `US`. Removing it from the configuration leaves the current region.",
+				Optional: true, Computed: true, MarkdownDescription: "Processing region: one of `EEA`, `EEA-UK`, `UK`, `US`." + removalKeeps,
 				PlanModifiers: []planmodifier.String{useState},
 				Validators:    []validator.String{stringvalidator.OneOf(processingRegions...)},
 			},
 			"metadata": schema.MapAttribute{
-				Optional: true, ElementType: types.StringType, MarkdownDescription: "Key/value metadata.",
+				Optional: true, ElementType: types.StringType, MarkdownDescription: "Key/value metadata." + removalClearsMap,
 				Validators: []validator.Map{mapvalidator.KeysAre(stringvalidator.LengthBetween(1, 255))},
 			},
 			"sub_accounts_enabled": schema.SetAttribute{
-				Optional: true, ElementType: types.StringType, MarkdownDescription: "Sub-accounts enabled on the gateway.",
+				Optional: true, ElementType: types.StringType, MarkdownDescription: "Sub-accounts enabled on the gateway." + removalClearsList,
 			},
 			"settings": schema.MapAttribute{
 				Optional: true, Sensitive: true, ElementType: types.StringType,
 				MarkdownDescription: "Gateway credentials (keys per gateway: see `required_settings` of the `processout_gateway` data source). " +
-					"Stored in state as a sensitive value; prefer `settings_wo` on CLIs that support write-only attributes. Values may not be empty.",
+					"Stored in state as a sensitive value; prefer `settings_wo` on CLIs that support write-only attributes. Values may not be empty. " +
+					"Removing it from the configuration sends no credentials: ProcessOut keeps those it holds, and the state forgets them.",
 				Validators: []validator.Map{mapvalidator.ConflictsWith(path.MatchRoot("settings_wo")), credentialValues{}},
 			},
 			"settings_wo": schema.MapAttribute{
 				Optional: true, WriteOnly: true, Sensitive: true, ElementType: types.StringType,
-				MarkdownDescription: "Gateway credentials, write-only: sent to ProcessOut on create and whenever `settings_wo_version` changes, never stored. Values may not be empty.",
+				MarkdownDescription: "Gateway credentials, write-only: sent to ProcessOut on create and whenever `settings_wo_version` changes, never stored. Values may not be empty. " +
+					"Removing it (with `settings_wo_version`) sends no credentials: ProcessOut keeps those it holds.",
 				Validators: []validator.Map{
 					mapvalidator.ConflictsWith(path.MatchRoot("settings")),
 					mapvalidator.AlsoRequires(path.MatchRoot("settings_wo_version")),
