@@ -270,7 +270,7 @@ func badInputs() []badInput {
 			want: "has no ProcessOut connection. Connections found: none. Set connection_id (or PROCESSOUT_CONNECTION_ID)"},
 		settings("wrong project secret", func(env *testEnv) string {
 			return providerBlockWith(attrLine("processout_api_url", env.emu.ProcessOutURL), attrLine("project_id", env.emu.Project.ProjectID), attrLine("project_secret", "key_sandbox_wrong"))
-		}, "ProcessOut did not accept the credentials: check project_id/project_secret"),
+		}, "ProcessOut refused project … (project_id) with the secret of project_secret, so nothing was planned or changed."),
 		{name: "Membrane data source on the direct transport", group: groupSettings, transport: transportDirect, config: connectionDS,
 			want: "The provider is configured for the direct transport (project_id and project_secret): there is no Membrane connection to read."},
 
@@ -461,8 +461,9 @@ func TestAccBadInput(t *testing.T) {
 								t.Error("the fake API was never called: the answer under test was not read")
 							}
 						},
-						// A direct-transport block makes no call when it is
-						// configured, whatever the case did to Membrane.
+						// A direct-transport block reads only the project
+						// when it is configured (its credential check),
+						// whatever the case did to Membrane.
 						Config:           providerBlockWith(env.directLines(env.emu.ProcessOutURL)...),
 						PlanOnly:         !tc.lostCreate,
 						ConfigPlanChecks: noResourceLeft(tc.lostCreate),

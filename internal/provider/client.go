@@ -59,9 +59,9 @@ func userAgent(providerVersion, cliVersion string) string {
 	return ua
 }
 
-// buildClient builds the transport and checks it can be used, so a bad token
-// or an unusable connection is reported at plan time, once per run. observer
-// may be nil.
+// buildClient builds the transport and checks it can be used, so a bad token,
+// an unusable connection or a refused project secret is reported at plan
+// time, once per provider process. observer may be nil.
 func buildClient(ctx context.Context, cfg settings, userAgent string, observer httpx.Observer, diags *diag.Diagnostics) *providerData {
 	policy := httpx.DefaultPolicy()
 	policy.MaxAttempts = cfg.maxRetries + 1
@@ -74,7 +74,11 @@ func buildClient(ctx context.Context, cfg settings, userAgent string, observer h
 	supervised := supervisedAccess{base: cfg.processoutURL, http: httpClient, userAgent: userAgent}
 	if cfg.transport == transportDirect {
 		t := direct.New(cfg.processoutURL, cfg.projectID, cfg.projectSecret, httpClient, userAgent)
-		return &providerData{api: processout.New(t, processout.WithProject(cfg.projectID)), supervised: supervised}
+		api := processout.New(t, processout.WithProject(cfg.projectID))
+		if !checkDirectCredentials(ctx, api, cfg, diags) {
+			return nil
+		}
+		return &providerData{api: api, supervised: supervised}
 	}
 
 	var tokens membrane.TokenSource = membrane.StaticToken(cfg.token)
@@ -88,6 +92,9 @@ func buildClient(ctx context.Context, cfg settings, userAgent string, observer h
 	}
 	var transport processout.Transport = membrane.NewProxyTransport(mc, conn.ID)
 	if len(cfg.actions) > 0 {
+		if checkRoutedActions(ctx, mc, conn.ID, cfg.actions, diags); diags.HasError() {
+			return nil
+		}
 		transport = membrane.NewActionTransport(mc, conn.ID, cfg.actions)
 	}
 	return &providerData{
