@@ -50,7 +50,8 @@ func checkRoutedActions(ctx context.Context, mc *membrane.Client, connectionID s
 
 // actionSelects reports whether selector names the action the way Membrane
 // resolves a run's selector: its id, its key, or "<integrationKey>.<key>"
-// (membrane-api.md §6.3; any prefix when the list does not say which app).
+// (docs.integration.app /reference/element-selectors, as the emulator's
+// findAction does; any prefix when the list does not say which app).
 func actionSelects(a membrane.Action, selector string) bool {
 	if a.ID == selector || (a.Key != "" && a.Key == selector) {
 		return true

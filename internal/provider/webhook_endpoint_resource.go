@@ -2,10 +2,8 @@ package provider
 
 import (
 	"context"
-	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -46,10 +44,6 @@ func (r *WebhookEndpointResource) Metadata(_ context.Context, req resource.Metad
 	resp.TypeName = req.ProviderTypeName + "_webhook_endpoint"
 }
 
-// eventNamePattern is the event names ProcessOut accepts: a lower-case word
-// and one or more dotted lower-case words, such as transaction.captured.
-var eventNamePattern = regexp.MustCompile(`^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$`)
-
 // Schema implements resource.Resource.
 func (r *WebhookEndpointResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
@@ -67,12 +61,10 @@ func (r *WebhookEndpointResource) Schema(_ context.Context, _ resource.SchemaReq
 			},
 			"events_whitelist": schema.SetAttribute{
 				Optional: true, ElementType: types.StringType,
-				MarkdownDescription: "Names of the events delivered, such as `transaction.captured`. Omit it to receive every event.",
-				Validators: []validator.Set{
-					setvalidator.SizeAtLeast(1),
-					setvalidator.ValueStringsAre(stringvalidator.LengthAtMost(255), stringvalidator.RegexMatches(eventNamePattern,
-						"must be an event name such as \"transaction.captured\" (lowercase words separated by dots)")),
-				},
+				MarkdownDescription: "Names of the events delivered, such as `transaction.captured`. Omit it to receive every event. " +
+					"Known events: " + knownEventsMarkdown() + ". ProcessOut documents no complete list: another lowercase dotted name " +
+					"is accepted, with a warning at plan, since an event ProcessOut never fires is never delivered.",
+				Validators: []validator.Set{setvalidator.SizeAtLeast(1), eventNames{}},
 			},
 			"sandbox": schema.BoolAttribute{
 				Computed: true, MarkdownDescription: "Whether the endpoint belongs to the sandbox (decided by the credentials in use).",
