@@ -338,7 +338,7 @@ func badInputs() []badInput {
 		arg("membrane actions intent over 200 characters", testData("processout_membrane_actions", `  intent = "`+strings.Repeat("x", 201)+`"`),
 			"Attribute intent string length must be between 1 and 200, got: 201"),
 		{name: "import of an ID that does not exist", group: groupArguments, config: anyWebhook, importID: "whe_doesnotexist",
-			want: "Cannot import non-existent remote object"},
+			want: `No webhook endpoint with the ID "whe_doesnotexist" exists in the project of the Membrane connection … so nothing was imported`},
 		{name: "import of a dot-dot ID", group: groupArguments, config: anyWebhook, importID: "..",
 			want: `webhook_endpoint.read: ".." is not a valid id: an ID cannot be empty, "." or ".."`},
 

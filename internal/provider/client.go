@@ -23,6 +23,11 @@ type providerData struct {
 	connection *membrane.Connection
 	gateways   catalog
 	supervised supervisedAccess
+	// projectID is the bare ID of the project the credentials belong to,
+	// when the provider knows it (the direct transport); projectScope names
+	// that project for diagnostics, as "project proj_…" or "the project of
+	// the Membrane connection …".
+	projectID, projectScope string
 }
 
 // supervisedAccess reaches ProcessOut authenticated as a supervised project,
@@ -78,7 +83,8 @@ func buildClient(ctx context.Context, cfg settings, userAgent string, observer h
 		if !checkDirectCredentials(ctx, api, cfg, diags) {
 			return nil
 		}
-		return &providerData{api: api, supervised: supervised}
+		projectID := strings.TrimPrefix(cfg.projectID, "test-")
+		return &providerData{api: api, supervised: supervised, projectID: projectID, projectScope: "project " + projectID}
 	}
 
 	var tokens membrane.TokenSource = membrane.StaticToken(cfg.token)
@@ -98,10 +104,11 @@ func buildClient(ctx context.Context, cfg settings, userAgent string, observer h
 		transport = membrane.NewActionTransport(mc, conn.ID, cfg.actions)
 	}
 	return &providerData{
-		api:        processout.New(transport),
-		membrane:   mc,
-		connection: conn,
-		supervised: supervised,
+		api:          processout.New(transport),
+		membrane:     mc,
+		connection:   conn,
+		supervised:   supervised,
+		projectScope: "the project of the Membrane connection " + conn.ID,
 	}
 }
 

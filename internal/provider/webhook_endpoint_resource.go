@@ -114,6 +114,7 @@ func (r *WebhookEndpointResource) Read(ctx context.Context, req resource.ReadReq
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
 	}
+	importing := importRead(ctx, req, resp)
 	if isLostCreateID(state.ID.ValueString()) {
 		if found := readLost(ctx, lostWebhookEndpoints, r.data.api, state.ID.ValueString(), req, resp); found != nil {
 			state.setFromAPI(found)
@@ -124,7 +125,7 @@ func (r *WebhookEndpointResource) Read(ctx context.Context, req resource.ReadReq
 	found, err := readSettled(ctx, state.CreatedAt, func(ctx context.Context) (*processout.WebhookEndpoint, error) {
 		return r.data.api.GetWebhookEndpoint(ctx, state.ID.ValueString())
 	})
-	if goneOrFailed(ctx, resp, "webhook endpoint", state.ID.ValueString(), err) {
+	if importWebhookEndpoint.readGone(ctx, r.data, importing, resp, state.ID.ValueString(), err) {
 		return
 	}
 	state.setFromAPI(found)
@@ -166,7 +167,7 @@ func (r *WebhookEndpointResource) Delete(ctx context.Context, req resource.Delet
 // ImportState implements resource.ResourceWithImportState: by ID and by
 // identity.
 func (r *WebhookEndpointResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	importObject(ctx, req, resp)
+	importObject(ctx, importWebhookEndpoint, req, resp)
 }
 
 // input is the endpoint as the create and update calls send it.
