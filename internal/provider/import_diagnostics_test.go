@@ -191,7 +191,7 @@ func TestAccImportDiagnostics_markLastsOneRead(t *testing.T) {
 		CheckDestroy:             env.checkDestroyed(processoutapi.KindGatewayConfiguration),
 		Steps: []resource.TestStep{
 			{ // imported (and updated to the configuration), then read as usual
-				Config: config + importCaseBlock(importGatewayConfiguration, importCase{id: created.ID}),
+				Config:           config + importCaseBlock(importGatewayConfiguration, importCase{id: created.ID}),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 			},
 			{ // deleted out of band: planned again, not an import error

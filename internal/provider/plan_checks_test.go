@@ -49,7 +49,10 @@ func TestDirectCredentialCheck(t *testing.T) {
 		if len(diags) != 1 || !diags.HasError() {
 			t.Fatalf("diagnostics %v, want one error", diags)
 		}
-		d := diags[0].(diag.DiagnosticWithPath)
+		d, ok := diags[0].(diag.DiagnosticWithPath)
+		if !ok {
+			t.Fatalf("the error %v names no attribute", diags[0])
+		}
 		text := d.Summary() + "\n" + d.Detail()
 		if d.Path().String() != "project_secret" {
 			t.Errorf("the error is on %q, want project_secret", d.Path())
