@@ -135,10 +135,12 @@ func TestAccImportDiagnostics(t *testing.T) {
 					}
 				}
 				resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: testAccProtoV6ProviderFactories, Steps: byID})
-				resource.Test(t, resource.TestCase{
-					TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)},
-					ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-					Steps:                    byIdentity,
+				t.Run("by identity", func(t *testing.T) {
+					resource.Test(t, resource.TestCase{
+						TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)},
+						ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+						Steps:                    byIdentity,
+					})
 				})
 				if err := env.nothingWritten(before); err != nil {
 					t.Error(err)
