@@ -36,14 +36,14 @@ func checkDirectCredentials(ctx context.Context, api *processout.Client, cfg set
 		return true
 	case errors.As(err, &apiErr) && apiErr.Status == http.StatusUnauthorized:
 		diags.AddAttributeError(path.Root(settingProjectSecret.attr), "ProcessOut refused the project credentials",
-			fmt.Sprintf("%v\nThe provider checks the project credentials once per run: ProcessOut refused project %q (%s) with the secret "+
+			fmt.Sprintf("%v\nThe provider checks the project credentials each time the CLI configures it: ProcessOut refused project %q (%s) with the secret "+
 				"of %s, so nothing was planned or changed.\nSet %s to the secret of an API key of that project (the dashboard shows a key's "+
 				"secret only once: create a new key if it is lost), and check %s: a sandbox project's ID carries the test- prefix, "+
 				"a live project's does not.", err, cfg.projectID, cfg.projectIDFrom, cfg.projectSecretFrom, orEnv(&settingProjectSecret), orEnv(&settingProjectID)))
 		return false
 	case errors.As(err, &gaveUp):
 		diags.AddAttributeError(path.Root(settingProcessOutURL.attr), "Cannot reach ProcessOut",
-			fmt.Sprintf("%v\nThe provider checks the project credentials once per run, retried as max_retries allows, and got no answer. "+
+			fmt.Sprintf("%v\nThe provider checks the project credentials each time the CLI configures it, retried as max_retries allows, and got no answer. "+
 				"Check %s: it must be ProcessOut's API, %s unless you use another address, reachable from here.",
 				err, orEnv(&settingProcessOutURL), settingProcessOutURL.def))
 		return false
