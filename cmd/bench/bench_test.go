@@ -55,4 +55,12 @@ func TestPhaseRowRatio(t *testing.T) {
 	if r.minimal() {
 		t.Fatal("501 calls for a minimum of 500 is minimal")
 	}
+	r.calls.Reads, r.configurations = 500, 2
+	if r.minimal() {
+		t.Fatal("no transport check for 2 provider configurations is minimal")
+	}
+	r.calls.CredentialChecks = 2
+	if !r.minimal() {
+		t.Fatal("one credential check per provider configuration is not minimal")
+	}
 }

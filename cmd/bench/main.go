@@ -98,7 +98,8 @@ func run(ctx context.Context, opts options) error {
 		summary.fleet(n, rows)
 		for _, r := range rows {
 			if !r.minimal() {
-				off = append(off, fmt.Sprintf("N=%d %s: %d calls for the objects (minimum %d), %s", r.n, r.phase, r.calls.Objects(), r.minimum, r.calls))
+				off = append(off, fmt.Sprintf("N=%d %s: %d calls for the objects (minimum %d), %d transport checks for %d provider configurations, %s",
+					r.n, r.phase, r.calls.Objects(), r.minimum, r.calls.ConnectionReads+r.calls.CredentialChecks, r.configurations, r.calls))
 			}
 		}
 	}

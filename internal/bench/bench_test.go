@@ -67,17 +67,22 @@ func TestTallySeparatesObjectsFromLookups(t *testing.T) {
 		{Method: http.MethodDelete, Path: "/gateway-configurations/gway_conf_1"},
 		{Method: http.MethodGet, Path: "/gateways/stripe"},
 		{Method: http.MethodGet, Path: "/webhook-endpoints"},
+		{Method: http.MethodGet, Path: "/projects/{project_id}"},
+		{Method: http.MethodGet, Path: "/projects/proj_1"},
 	}
 	mb := []membraneapi.Request{
 		{Method: http.MethodGet, Path: "/connections/conn_1", Kind: "connections"},
 		{Method: http.MethodGet, Path: "/connections/conn_1/proxy/webhook-endpoints/whe_1", Kind: "proxy"},
+		{Method: http.MethodGet, Path: "/actions", Kind: "action"},
+		{Method: http.MethodPost, Path: "/actions/get-webhook-endpoint/run", Kind: "action"},
 	}
 	got := Tally(po, mb)
-	want := "reads=2 creates=2 updates=1 deletes=1 catalog_pages=1 connection_reads=1 other=[GET /gateways/stripe GET /webhook-endpoints]"
+	want := "reads=2 creates=2 updates=1 deletes=1 catalog_pages=1 connection_reads=1 action_lists=1 credential_checks=1 " +
+		"other=[GET /gateways/stripe GET /projects/proj_1 GET /webhook-endpoints]"
 	if got.String() != want {
 		t.Fatalf("tally\n  got  %s\n  want %s", got, want)
 	}
-	if got.Objects() != 6 || got.Lookups() != 2 || got.Total() != 10 {
-		t.Fatalf("objects %d, look-ups %d, total %d; want 6, 2, 10", got.Objects(), got.Lookups(), got.Total())
+	if got.Objects() != 6 || got.Lookups() != 4 || got.Total() != 13 {
+		t.Fatalf("objects %d, look-ups %d, total %d; want 6, 4, 13", got.Objects(), got.Lookups(), got.Total())
 	}
 }

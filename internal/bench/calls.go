@@ -23,6 +23,16 @@ type Calls struct {
 	// ConnectionReads are the Membrane connection look-ups (GET /connections
 	// and /connections/{id}), made once per provider configuration.
 	ConnectionReads int
+	// ActionLists are the Membrane action lists (GET /actions), made once
+	// per provider configuration whose membrane_actions routes an
+	// operation, to check every routed action exists.
+	ActionLists int
+	// CredentialChecks are the direct transport's reads of the project the
+	// credentials belong to (GET /projects/{project_id}, the literal path),
+	// made once per provider configuration to check the project secret. The
+	// processout_project data source reading the connected project makes the
+	// same call and is counted here too.
+	CredentialChecks int
 	// Other lists any call that fits none of the above: "METHOD /path".
 	Other []string
 }
@@ -38,8 +48,11 @@ func Tally(processout []processoutapi.Request, membrane []membraneapi.Request) C
 		c.add(r.Method, r.Path)
 	}
 	for _, r := range membrane {
-		if r.Kind == "connections" && r.Method == http.MethodGet {
+		switch {
+		case r.Kind == "connections" && r.Method == http.MethodGet:
 			c.ConnectionReads++
+		case r.Kind == "action" && r.Method == http.MethodGet:
+			c.ActionLists++
 		}
 	}
 	sort.Strings(c.Other)
@@ -56,6 +69,8 @@ func (c *Calls) add(method, path string) {
 	switch {
 	case method == http.MethodGet && (path == "/gateways" || path == "/gateways/"):
 		c.CatalogPages++
+	case method == http.MethodGet && path == currentProjectPath:
+		c.CredentialChecks++
 	case method == http.MethodPost && (path == "/webhook-endpoints" ||
 		strings.HasPrefix(path, "/gateways/") && strings.HasSuffix(path, "/gateway-configurations")):
 		c.Creates++
@@ -70,20 +85,27 @@ func (c *Calls) add(method, path string) {
 	}
 }
 
+// currentProjectPath is GET /projects/{project_id} as the emulator logs it
+// (decoded): the project the credentials belong to.
+const currentProjectPath = "/projects/{project_id}"
+
 // Objects is the number of calls made for the managed objects.
 func (c Calls) Objects() int { return c.Reads + c.Creates + c.Updates + c.Deletes }
 
 // Lookups is the number of provider-wide look-ups.
-func (c Calls) Lookups() int { return c.CatalogPages + c.ConnectionReads }
+func (c Calls) Lookups() int {
+	return c.CatalogPages + c.ConnectionReads + c.ActionLists + c.CredentialChecks
+}
 
 // Total is every call, unclassified ones included.
 func (c Calls) Total() int { return c.Objects() + c.Lookups() + len(c.Other) }
 
 // String is a one-line summary, such as
-// "reads=12 creates=0 updates=2 deletes=0 catalog_pages=0 connection_reads=1".
+// "reads=12 creates=0 updates=2 deletes=0 catalog_pages=0 connection_reads=1
+// action_lists=0 credential_checks=0".
 func (c Calls) String() string {
-	s := fmt.Sprintf("reads=%d creates=%d updates=%d deletes=%d catalog_pages=%d connection_reads=%d",
-		c.Reads, c.Creates, c.Updates, c.Deletes, c.CatalogPages, c.ConnectionReads)
+	s := fmt.Sprintf("reads=%d creates=%d updates=%d deletes=%d catalog_pages=%d connection_reads=%d action_lists=%d credential_checks=%d",
+		c.Reads, c.Creates, c.Updates, c.Deletes, c.CatalogPages, c.ConnectionReads, c.ActionLists, c.CredentialChecks)
 	if len(c.Other) > 0 {
 		s += fmt.Sprintf(" other=%v", c.Other)
 	}

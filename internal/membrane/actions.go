@@ -11,14 +11,17 @@ import (
 
 // Action is an action as Membrane lists it.
 type Action struct {
-	ID           string         `json:"id"`
-	Key          string         `json:"key"`
-	Name         string         `json:"name"`
-	Description  string         `json:"description"`
-	State        string         `json:"state"`
-	InputSchema  map[string]any `json:"inputSchema"`
-	OutputSchema map[string]any `json:"outputSchema"`
-	CreatedAt    *time.Time     `json:"createdAt"`
+	ID          string `json:"id"`
+	Key         string `json:"key"`
+	Name        string `json:"name"`
+	Description string `json:"description"`
+	// IntegrationKey is the app the action belongs to: a run may name the
+	// action as "<integrationKey>.<key>".
+	IntegrationKey string         `json:"integrationKey"`
+	State          string         `json:"state"`
+	InputSchema    map[string]any `json:"inputSchema"`
+	OutputSchema   map[string]any `json:"outputSchema"`
+	CreatedAt      *time.Time     `json:"createdAt"`
 }
 
 // ListActions lists the connection's actions, ranked by intent when given.

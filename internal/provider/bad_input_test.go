@@ -270,7 +270,7 @@ func badInputs() []badInput {
 			want: "has no ProcessOut connection. Connections found: none. Set connection_id (or PROCESSOUT_CONNECTION_ID)"},
 		settings("wrong project secret", func(env *testEnv) string {
 			return providerBlockWith(attrLine("processout_api_url", env.emu.ProcessOutURL), attrLine("project_id", env.emu.Project.ProjectID), attrLine("project_secret", "key_sandbox_wrong"))
-		}, "ProcessOut did not accept the credentials: check project_id/project_secret"),
+		}, "ProcessOut refused project … (project_id) with the secret of project_secret, so nothing was planned or changed."),
 		{name: "Membrane data source on the direct transport", group: groupSettings, transport: transportDirect, config: connectionDS,
 			want: "The provider is configured for the direct transport (project_id and project_secret): there is no Membrane connection to read."},
 
@@ -284,9 +284,9 @@ func badInputs() []badInput {
 		arg("webhook url that does not parse", webhook(`  url = "https://[::1/x"`), `url is not a URL, got "https://[::1/x"`),
 		arg("empty events_whitelist", webhook("  url = \"https://hooks.example.com\"\n  events_whitelist = []"), "Attribute events_whitelist set must contain at least 1 elements, got: 0"),
 		arg("event name with spaces and capitals", webhook("  url = \"https://hooks.example.com\"\n  events_whitelist = [\"Transaction Captured\"]"),
-			`must be an event name such as "transaction.captured" (lowercase words separated by dots), got: Transaction Captured`),
+			`events_whitelist: "Transaction Captured" is not an event name: event names are lowercase words separated by dots, such as "transaction.captured".`),
 		arg("event name over 255 characters", webhook("  url = \"https://hooks.example.com\"\n  events_whitelist = [\"a."+strings.Repeat("b", 260)+"\"]"),
-			"string length must be at most 255, got: 262"),
+			"is 262 characters long; an event name has at most 255."),
 		arg("gateway_name that is not a slug", gateway(`  gateway_name = "Stripe!"`), `gateway_name must be a gateway name such as "stripe" (lowercase letters, digits, dashes), got "Stripe!"; the processout_gateways data source lists the names`),
 		arg("gateway not in the catalog", gateway(`  gateway_name = "stripey"`), `ProcessOut's catalog has no gateway "stripey". Known gateways: adyen,`),
 		arg("empty gateway configuration name", gateway("  gateway_name = \"sandbox\"\n  name = \"\""), "Attribute name string length must be between 1 and 255, got: 0"),
@@ -338,7 +338,7 @@ func badInputs() []badInput {
 		arg("membrane actions intent over 200 characters", testData("processout_membrane_actions", `  intent = "`+strings.Repeat("x", 201)+`"`),
 			"Attribute intent string length must be between 1 and 200, got: 201"),
 		{name: "import of an ID that does not exist", group: groupArguments, config: anyWebhook, importID: "whe_doesnotexist",
-			want: "Cannot import non-existent remote object"},
+			want: `No webhook endpoint with the ID "whe_doesnotexist" exists in the project of the Membrane connection … so nothing was imported`},
 		{name: "import of a dot-dot ID", group: groupArguments, config: anyWebhook, importID: "..",
 			want: `webhook_endpoint.read: ".." is not a valid id: an ID cannot be empty, "." or ".."`},
 
@@ -461,8 +461,9 @@ func TestAccBadInput(t *testing.T) {
 								t.Error("the fake API was never called: the answer under test was not read")
 							}
 						},
-						// A direct-transport block makes no call when it is
-						// configured, whatever the case did to Membrane.
+						// A direct-transport block reads only the project
+						// when it is configured (its credential check),
+						// whatever the case did to Membrane.
 						Config:           providerBlockWith(env.directLines(env.emu.ProcessOutURL)...),
 						PlanOnly:         !tc.lostCreate,
 						ConfigPlanChecks: noResourceLeft(tc.lostCreate),

@@ -26,13 +26,24 @@ func (e *testEnv) tally() bench.Calls {
 	return bench.Tally(e.emu.ProcessOut.Requests(), e.emu.Membrane.Requests())
 }
 
-// connectionReads is what each provider configuration costs in Membrane
-// connection look-ups: one GET /connections/{id} over Membrane, none direct.
-func (e *testEnv) connectionReads(configurations int) int {
-	if e.transport == transportMembrane {
-		return configurations
+// configured is want plus what n provider configurations cost in checks of
+// the transport, which Configure makes once per provider process so that
+// bad credentials stop the plan: over Membrane one connection read
+// (GET /connections/{id}) and, when membrane_actions routes operations
+// (the unserved-routes reading routes webhook endpoints), one action list
+// (GET /actions) to check the routed actions exist; over the direct
+// transport one credential check (GET /projects/{project_id}).
+func (e *testEnv) configured(n int, want bench.Calls) bench.Calls {
+	switch {
+	case e.transport == transportDirect:
+		want.CredentialChecks += n
+	case len(e.unservedRouting()) > 0:
+		want.ConnectionReads += n
+		want.ActionLists += n
+	default:
+		want.ConnectionReads += n
 	}
-	return 0
+	return want
 }
 
 // expectTally fails unless the calls since the last reset are exactly want.
@@ -70,9 +81,12 @@ func (c tallyCheck) CheckPlan(_ context.Context, _ plancheck.CheckPlanRequest, r
 //
 // The provider-wide look-ups are the gateway catalog (one page, read by the
 // plan-time check of new gateway configurations, in each walk that plans a
-// create: the plan walk and the apply walk) and, over Membrane, one
-// connection read each time the CLI configures the provider (once per
-// walk).
+// create: the plan walk and the apply walk) and the check of the transport
+// each time the CLI configures the provider (once per walk, see
+// configured): over Membrane one connection read, plus one action list
+// when operations are routed to actions; over the direct transport one
+// credential check, GET /projects/{project_id}, which a wrong
+// project_secret fails at plan time (TestAccPlanChecks_directCredentials).
 func TestAccCallCounts_fleet(t *testing.T) {
 	eachTransport(t, func(t *testing.T, env *testEnv) {
 		env.skipWhereUnserved("webhook endpoints")
@@ -91,11 +105,11 @@ func TestAccCallCounts_fleet(t *testing.T) {
 					PreConfig: env.resetCalls,
 					Config:    env.config(created.HCL()),
 					ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-						tallyCheck{env, "plan from empty", bench.Calls{CatalogPages: 1, ConnectionReads: env.connectionReads(1)}},
+						tallyCheck{env, "plan from empty", env.configured(1, bench.Calls{CatalogPages: 1})},
 					}},
 					Check: resource.ComposeTestCheckFunc(
 						func(*terraform.State) error {
-							return env.expectTally("apply from empty", bench.Calls{Creates: n, CatalogPages: 2, ConnectionReads: env.connectionReads(2)})
+							return env.expectTally("apply from empty", env.configured(2, bench.Calls{Creates: n, CatalogPages: 2}))
 						},
 						env.fleetStored(created),
 					),
@@ -107,11 +121,11 @@ func TestAccCallCounts_fleet(t *testing.T) {
 					ConfigPlanChecks: resource.ConfigPlanChecks{
 						PostApplyPreRefresh: []plancheck.PlanCheck{
 							plancheck.ExpectEmptyPlan(),
-							tallyCheck{env, "plan -refresh=false", bench.Calls{ConnectionReads: env.connectionReads(1)}},
+							tallyCheck{env, "plan -refresh=false", env.configured(1, bench.Calls{})},
 						},
 						PostApplyPostRefresh: []plancheck.PlanCheck{
 							plancheck.ExpectEmptyPlan(),
-							tallyCheck{env, "no-change plan", bench.Calls{Reads: n, ConnectionReads: env.connectionReads(2)}},
+							tallyCheck{env, "no-change plan", env.configured(2, bench.Calls{Reads: n})},
 						},
 					},
 				},
@@ -119,11 +133,11 @@ func TestAccCallCounts_fleet(t *testing.T) {
 					PreConfig: env.resetCalls,
 					Config:    env.config(updated.HCL()),
 					ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-						tallyCheck{env, "plan of the update", bench.Calls{Reads: n, ConnectionReads: env.connectionReads(1)}},
+						tallyCheck{env, "plan of the update", env.configured(1, bench.Calls{Reads: n})},
 					}},
 					Check: resource.ComposeTestCheckFunc(
 						func(*terraform.State) error {
-							return env.expectTally("apply of the update", bench.Calls{Reads: n, Updates: changed, ConnectionReads: env.connectionReads(2)})
+							return env.expectTally("apply of the update", env.configured(2, bench.Calls{Reads: n, Updates: changed}))
 						},
 						env.fleetStored(updated),
 					),
@@ -134,10 +148,10 @@ func TestAccCallCounts_fleet(t *testing.T) {
 					Destroy:   true,
 					ConfigPlanChecks: resource.ConfigPlanChecks{
 						PreApply: []plancheck.PlanCheck{
-							tallyCheck{env, "plan -destroy", bench.Calls{Reads: n, ConnectionReads: env.connectionReads(2)}},
+							tallyCheck{env, "plan -destroy", env.configured(2, bench.Calls{Reads: n})},
 						},
 						PostApplyPreRefresh: []plancheck.PlanCheck{
-							tallyCheck{env, "destroy", bench.Calls{Reads: n, Deletes: n, ConnectionReads: env.connectionReads(3)}},
+							tallyCheck{env, "destroy", env.configured(3, bench.Calls{Reads: n, Deletes: n})},
 						},
 					},
 				},
@@ -164,12 +178,12 @@ func TestAccCallCounts_catalogShared(t *testing.T) {
 			PreConfig: env.resetCalls,
 			Config:    env.config("data \"processout_gateways\" \"cards\" {\n  tag = \"credit-card\"\n}\n" + fleet.HCL()),
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				tallyCheck{env, "plan", bench.Calls{CatalogPages: 1}},
+				tallyCheck{env, "plan", env.configured(1, bench.Calls{CatalogPages: 1})},
 			}},
 			Check: func(*terraform.State) error {
 				// The apply walk checks the new configuration again, with a
 				// catalog of its own: the data source is not read again.
-				return env.expectTally("apply", bench.Calls{Creates: 1, CatalogPages: 2})
+				return env.expectTally("apply", env.configured(2, bench.Calls{Creates: 1, CatalogPages: 2}))
 			},
 		}},
 	})

@@ -23,6 +23,11 @@ type providerData struct {
 	connection *membrane.Connection
 	gateways   catalog
 	supervised supervisedAccess
+	// projectID is the bare ID of the project the credentials belong to,
+	// when the provider knows it (the direct transport); projectScope names
+	// that project for diagnostics, as "project proj_…" or "the project of
+	// the Membrane connection …".
+	projectID, projectScope string
 }
 
 // supervisedAccess reaches ProcessOut authenticated as a supervised project,
@@ -59,9 +64,9 @@ func userAgent(providerVersion, cliVersion string) string {
 	return ua
 }
 
-// buildClient builds the transport and checks it can be used, so a bad token
-// or an unusable connection is reported at plan time, once per run. observer
-// may be nil.
+// buildClient builds the transport and checks it can be used, so a bad token,
+// an unusable connection or a refused project secret is reported at plan
+// time, once per provider process. observer may be nil.
 func buildClient(ctx context.Context, cfg settings, userAgent string, observer httpx.Observer, diags *diag.Diagnostics) *providerData {
 	policy := httpx.DefaultPolicy()
 	policy.MaxAttempts = cfg.maxRetries + 1
@@ -74,7 +79,12 @@ func buildClient(ctx context.Context, cfg settings, userAgent string, observer h
 	supervised := supervisedAccess{base: cfg.processoutURL, http: httpClient, userAgent: userAgent}
 	if cfg.transport == transportDirect {
 		t := direct.New(cfg.processoutURL, cfg.projectID, cfg.projectSecret, httpClient, userAgent)
-		return &providerData{api: processout.New(t, processout.WithProject(cfg.projectID)), supervised: supervised}
+		api := processout.New(t, processout.WithProject(cfg.projectID))
+		if !checkDirectCredentials(ctx, api, cfg, diags) {
+			return nil
+		}
+		projectID := strings.TrimPrefix(cfg.projectID, "test-")
+		return &providerData{api: api, supervised: supervised, projectID: projectID, projectScope: "project " + projectID}
 	}
 
 	var tokens membrane.TokenSource = membrane.StaticToken(cfg.token)
@@ -88,13 +98,17 @@ func buildClient(ctx context.Context, cfg settings, userAgent string, observer h
 	}
 	var transport processout.Transport = membrane.NewProxyTransport(mc, conn.ID)
 	if len(cfg.actions) > 0 {
+		if checkRoutedActions(ctx, mc, conn.ID, cfg.actions, diags); diags.HasError() {
+			return nil
+		}
 		transport = membrane.NewActionTransport(mc, conn.ID, cfg.actions)
 	}
 	return &providerData{
-		api:        processout.New(transport),
-		membrane:   mc,
-		connection: conn,
-		supervised: supervised,
+		api:          processout.New(transport),
+		membrane:     mc,
+		connection:   conn,
+		supervised:   supervised,
+		projectScope: "the project of the Membrane connection " + conn.ID,
 	}
 }
 

@@ -200,6 +200,7 @@ func (r *GatewayConfigurationResource) Read(ctx context.Context, req resource.Re
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
 	}
+	importing := importRead(ctx, req, resp)
 	if isLostCreateID(state.ID.ValueString()) {
 		if found := readLost(ctx, lostGatewayConfigurations, r.data.api, state.ID.ValueString(), req, resp); found != nil {
 			state.setFromAPI(found)
@@ -210,7 +211,7 @@ func (r *GatewayConfigurationResource) Read(ctx context.Context, req resource.Re
 	found, err := readSettled(ctx, state.CreatedAt, func(ctx context.Context) (*processout.GatewayConfiguration, error) {
 		return r.data.api.GetGatewayConfiguration(ctx, state.ID.ValueString())
 	})
-	if goneOrFailed(ctx, resp, "gateway configuration", state.ID.ValueString(), err) {
+	if importGatewayConfiguration.readGone(ctx, r.data, importing, resp, state.ID.ValueString(), err) {
 		return
 	}
 	state.setFromAPI(found)
@@ -261,7 +262,7 @@ func (r *GatewayConfigurationResource) Delete(ctx context.Context, req resource.
 // ImportState implements resource.ResourceWithImportState: by ID and by
 // identity. Credentials cannot be read back: settings stay null.
 func (r *GatewayConfigurationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	importObject(ctx, req, resp)
+	importObject(ctx, importGatewayConfiguration, req, resp)
 }
 
 // ModifyPlan implements resource.ResourceWithModifyPlan. It keeps the

@@ -302,18 +302,6 @@ func refuseLostCreateUpdate(id string, diags *diag.Diagnostics) bool {
 	return true
 }
 
-// importObject imports by ID or identity, refusing a placeholder ID, which
-// names no object.
-func importObject(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if isLostCreateID(req.ID) {
-		resp.Diagnostics.AddError("Cannot import a placeholder",
-			fmt.Sprintf("%q is the placeholder of a create whose answer was lost, not the ID of an object. Import the object by its ProcessOut ID "+
-				"(the list data sources find it).", req.ID))
-		return
-	}
-	importByID(ctx, req, resp)
-}
-
 // lostFoundNext is what the next run does for a kind whose found object is
 // taken over; matchedBy names the attributes it is found by.
 func lostFoundNext(matchedBy string) string {

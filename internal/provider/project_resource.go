@@ -142,13 +142,18 @@ func (r *ProjectResource) Read(ctx context.Context, req resource.ReadRequest, re
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
 	}
+	importing := importRead(ctx, req, resp)
 	if isLostCreateID(state.ID.ValueString()) {
 		readLost(ctx, lostProjects, r.data.api, state.ID.ValueString(), req, resp) // a project found is never taken over
 		return
 	}
 	id := state.ID.ValueString()
 	found, err := r.data.readSupervised(ctx, id, state.PrivateKey.ValueString(), state.Sandbox.ValueBool(), &resp.Diagnostics)
-	if goneOrFailed(ctx, resp, "project", id, err) {
+	if importProject.readGone(ctx, r.data, importing, resp, id, err) {
+		return
+	}
+	if found == nil && importing {
+		importProject.addNotFound(r.data, id, "", &resp.Diagnostics)
 		return
 	}
 	if found == nil { // not among the caller's supervised projects
@@ -224,7 +229,7 @@ func (r *ProjectResource) Delete(ctx context.Context, req resource.DeleteRequest
 // ImportState implements resource.ResourceWithImportState: by ID and by
 // identity. The private key cannot be read back: it stays null.
 func (r *ProjectResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	importObject(ctx, req, resp)
+	importObject(ctx, importProject, req, resp)
 }
 
 // input is the project as the create and update calls send it.

@@ -35,6 +35,9 @@ type settings struct {
 	processoutURL *url.URL
 	projectID     string
 	projectSecret string
+	// projectIDFrom and projectSecretFrom say where the two came from, as
+	// "project_id" or "project_id (from PROCESSOUT_PROJECT_ID)".
+	projectIDFrom, projectSecretFrom string
 
 	actions map[string]string // operation → Membrane action
 

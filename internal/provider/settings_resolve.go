@@ -146,6 +146,7 @@ func resolveDirect(cfg *settings, r map[*setting]resolved, diags *diag.Diagnosti
 	cfg.processoutURL = endpoint(r[&settingProcessOutURL], diags)
 	cfg.projectID = r[&settingProjectID].value
 	cfg.projectSecret = r[&settingProjectSecret].value
+	cfg.projectIDFrom, cfg.projectSecretFrom = r[&settingProjectID].describe(), r[&settingProjectSecret].describe()
 	missing(r, directSettings, "Incomplete ProcessOut credentials", "The direct transport needs", diags)
 }
 

@@ -2,10 +2,8 @@ package provider
 
 import (
 	"context"
-	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -46,10 +44,6 @@ func (r *WebhookEndpointResource) Metadata(_ context.Context, req resource.Metad
 	resp.TypeName = req.ProviderTypeName + "_webhook_endpoint"
 }
 
-// eventNamePattern is the event names ProcessOut accepts: a lower-case word
-// and one or more dotted lower-case words, such as transaction.captured.
-var eventNamePattern = regexp.MustCompile(`^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$`)
-
 // Schema implements resource.Resource.
 func (r *WebhookEndpointResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
@@ -67,12 +61,10 @@ func (r *WebhookEndpointResource) Schema(_ context.Context, _ resource.SchemaReq
 			},
 			"events_whitelist": schema.SetAttribute{
 				Optional: true, ElementType: types.StringType,
-				MarkdownDescription: "Names of the events delivered, such as `transaction.captured`. Omit it to receive every event.",
-				Validators: []validator.Set{
-					setvalidator.SizeAtLeast(1),
-					setvalidator.ValueStringsAre(stringvalidator.LengthAtMost(255), stringvalidator.RegexMatches(eventNamePattern,
-						"must be an event name such as \"transaction.captured\" (lowercase words separated by dots)")),
-				},
+				MarkdownDescription: "Names of the events delivered, such as `transaction.captured`. Omit it to receive every event. " +
+					"Known events: " + knownEventsMarkdown() + ". ProcessOut documents no complete list: another lowercase dotted name " +
+					"is accepted, with a warning at plan, since an event ProcessOut never fires is never delivered.",
+				Validators: []validator.Set{setvalidator.SizeAtLeast(1), eventNames{}},
 			},
 			"sandbox": schema.BoolAttribute{
 				Computed: true, MarkdownDescription: "Whether the endpoint belongs to the sandbox (decided by the credentials in use).",
@@ -122,6 +114,7 @@ func (r *WebhookEndpointResource) Read(ctx context.Context, req resource.ReadReq
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
 	}
+	importing := importRead(ctx, req, resp)
 	if isLostCreateID(state.ID.ValueString()) {
 		if found := readLost(ctx, lostWebhookEndpoints, r.data.api, state.ID.ValueString(), req, resp); found != nil {
 			state.setFromAPI(found)
@@ -132,7 +125,7 @@ func (r *WebhookEndpointResource) Read(ctx context.Context, req resource.ReadReq
 	found, err := readSettled(ctx, state.CreatedAt, func(ctx context.Context) (*processout.WebhookEndpoint, error) {
 		return r.data.api.GetWebhookEndpoint(ctx, state.ID.ValueString())
 	})
-	if goneOrFailed(ctx, resp, "webhook endpoint", state.ID.ValueString(), err) {
+	if importWebhookEndpoint.readGone(ctx, r.data, importing, resp, state.ID.ValueString(), err) {
 		return
 	}
 	state.setFromAPI(found)
@@ -174,7 +167,7 @@ func (r *WebhookEndpointResource) Delete(ctx context.Context, req resource.Delet
 // ImportState implements resource.ResourceWithImportState: by ID and by
 // identity.
 func (r *WebhookEndpointResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	importObject(ctx, req, resp)
+	importObject(ctx, importWebhookEndpoint, req, resp)
 }
 
 // input is the endpoint as the create and update calls send it.

@@ -188,7 +188,7 @@ func TestAccWebhookEndpoint_invalidInput(t *testing.T) {
 		"relative url":       {webhookConfig("/hooks"), `must start with https://`},
 		"no host":            {webhookConfig("https://"), `must name a host`},
 		"credentials in url": {webhookConfig("https://user:pw@hooks.example.com"), `must not carry credentials`},
-		"bad event name":     {webhookConfig("https://hooks.example.com", "Transaction Captured"), `must be an event name such as`},
+		"bad event name":     {webhookConfig("https://hooks.example.com", "Transaction Captured"), `is not an event name: event names are lowercase words separated by dots`},
 		"empty whitelist":    {"resource \"processout_webhook_endpoint\" \"test\" {\n  url = \"https://hooks.example.com\"\n  events_whitelist = []\n}\n", `set must contain at least 1`},
 	}
 	for name, tc := range cases {
