@@ -70,9 +70,9 @@ func New(policy Policy, secrets ...string) *Client {
 		ExpectContinueTimeout: time.Second,
 	}
 	return &Client{
-		http:    &http.Client{Transport: transport, CheckRedirect: sameHostRedirects},
-		policy:  policy,
-		pacer:   NewPacer(),
+		http:      &http.Client{Transport: transport, CheckRedirect: sameHostRedirects},
+		policy:    policy,
+		pacer:     NewPacer(),
 		secrets:   nonEmpty(secrets),
 		now:       time.Now,
 		endpoints: map[string]string{},
