@@ -143,7 +143,7 @@ func TestRefusedConnectionFailsFast(t *testing.T) {
 	if !errors.As(err, &refused) || refused.Attempts != DefaultRefusedAttempts || refused.Refused != DefaultRefusedAttempts {
 		t.Fatalf("err = %v, want a RefusedError after %d attempts", err, DefaultRefusedAttempts)
 	}
-	for _, want := range []string{"http://" + u.Host + " (the_api_url)", "refused 3 times in a row"} {
+	for _, want := range []string{"http://" + u.Host + ", the address in the_api_url", "refused 3 times in a row"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("err = %q, want it to say %q", err, want)
 		}

@@ -82,7 +82,7 @@ type RefusedError struct {
 func (e *RefusedError) Error() string {
 	where := e.URL
 	if e.Setting != "" {
-		where += " (" + e.Setting + ")"
+		where += ", the address in " + e.Setting
 	}
 	return fmt.Sprintf("%s: nothing accepts connections at %s: the connection was refused %d times in a row (%d attempts over %s)",
 		e.Operation, where, e.Refused, e.Attempts, e.Elapsed.Round(time.Millisecond))
