@@ -12,7 +12,7 @@ require (
 	github.com/hashicorp/terraform-plugin-testing v1.16.0
 )
 
-require github.com/hashicorp/terraform-plugin-framework-timeouts v0.7.0 // indirect
+require github.com/hashicorp/terraform-plugin-framework-timeouts v0.7.0
 
 require (
 	github.com/ProtonMail/go-crypto v1.4.1 // indirect

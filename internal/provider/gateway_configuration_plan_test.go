@@ -41,6 +41,7 @@ func storedStripeConfiguration() GatewayConfigurationResourceModel {
 			Sandbox:    types.BoolValue(true), ProjectID: types.StringValue("proj_1"), CreatedAt: types.StringValue("2026-01-01T00:00:00Z"),
 		},
 		Settings: types.MapNull(types.StringType), SettingsWO: types.MapNull(types.StringType), SettingsWOVersion: types.Int64Value(1),
+		Timeouts: nullTimeouts(),
 	}
 }
 
