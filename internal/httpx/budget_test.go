@@ -143,7 +143,7 @@ func TestRefusedConnectionFailsFast(t *testing.T) {
 	if !errors.As(err, &refused) || refused.Attempts != DefaultRefusedAttempts || refused.Refused != DefaultRefusedAttempts {
 		t.Fatalf("err = %v, want a RefusedError after %d attempts", err, DefaultRefusedAttempts)
 	}
-	for _, want := range []string{"http://" + u.Host + ", the address in the_api_url", "refused 3 times in a row"} {
+	for _, want := range []string{"http://" + u.Host + ", the address in the_api_url", "refused on 3 attempts over"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("err = %q, want it to say %q", err, want)
 		}
@@ -213,5 +213,14 @@ func TestRetriesAreTold(t *testing.T) {
 		if r.Attempt != i+2 || r.MaxAttempts != 4 || r.Reason != "HTTP 503" || r.Call.Operation != "thing.op" || r.Budget != fastPolicy().MaxElapsed {
 			t.Errorf("retry %d: %+v", i+1, r)
 		}
+	}
+}
+
+// TestRefusedErrorCountsTheRefusals: the error counts the refusals
+// among the attempts.
+func TestRefusedErrorCountsTheRefusals(t *testing.T) {
+	e := &RefusedError{Operation: "thing.op", URL: "http://127.0.0.1:1", Attempts: 4, Refused: 3, Elapsed: 2 * time.Second}
+	if want := "thing.op: nothing accepts connections at http://127.0.0.1:1: the connection was refused on the last 3 of 4 attempts over 2s"; e.Error() != want {
+		t.Errorf("%q, want %q", e.Error(), want)
 	}
 }

@@ -353,10 +353,18 @@ type GiveUpError struct {
 
 func (e *GiveUpError) Error() string {
 	if e.Budget > 0 {
-		return fmt.Sprintf("%s: gave up after %d attempts over %s, when its retry budget of %s ran out: %v",
-			e.Operation, e.Attempts, e.Elapsed.Round(time.Millisecond), e.Budget, e.Last)
+		return fmt.Sprintf("%s: gave up after %s over %s, when its retry budget of %s ran out: %v",
+			e.Operation, attempts(e.Attempts), e.Elapsed.Round(time.Millisecond), e.Budget, e.Last)
 	}
-	return fmt.Sprintf("%s: gave up after %d attempts over %s: %v", e.Operation, e.Attempts, e.Elapsed.Round(time.Millisecond), e.Last)
+	return fmt.Sprintf("%s: gave up after %s over %s: %v", e.Operation, attempts(e.Attempts), e.Elapsed.Round(time.Millisecond), e.Last)
+}
+
+// attempts is "1 attempt", "3 attempts".
+func attempts(n int) string {
+	if n == 1 {
+		return "1 attempt"
+	}
+	return fmt.Sprintf("%d attempts", n)
 }
 
 func (e *GiveUpError) Unwrap() error { return e.Last }

@@ -84,8 +84,12 @@ func (e *RefusedError) Error() string {
 	if e.Setting != "" {
 		where += ", the address in " + e.Setting
 	}
-	return fmt.Sprintf("%s: nothing accepts connections at %s: the connection was refused %d times in a row (%d attempts over %s)",
-		e.Operation, where, e.Refused, e.Attempts, e.Elapsed.Round(time.Millisecond))
+	tries := attempts(e.Attempts)
+	if e.Refused < e.Attempts {
+		tries = fmt.Sprintf("the last %d of %s", e.Refused, tries)
+	}
+	return fmt.Sprintf("%s: nothing accepts connections at %s: the connection was refused on %s over %s",
+		e.Operation, where, tries, e.Elapsed.Round(time.Millisecond))
 }
 
 func (e *RefusedError) Unwrap() error { return e.Last }

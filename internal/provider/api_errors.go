@@ -64,9 +64,9 @@ func unansweredHint(err error) string {
 	case httpx.IsRefused(err):
 		return "Nothing listens there: check the URL (its host and port) and that the API, or the proxy or emulator in front of it, is running and reachable from here."
 	case errors.As(err, &giveUp) && giveUp.Budget > 0:
-		return fmt.Sprintf("No usable answer came within %s (%s): the API may be down, or slower than request_timeout allows. "+
-			"Raise retry_budget to wait longer. Running the same command again later is safe: a change that may have been carried out "+
-			"is read back by the next run.", orEnv(&settingRetryBudget), giveUp.Budget)
+		return fmt.Sprintf("No usable answer came within the call's retry budget of %s: the API may be down, or slower than request_timeout allows. "+
+			"Raise %s to wait longer. Running the same command again later is safe: a change that may have been carried out "+
+			"is read back by the next run.", giveUp.Budget, orEnv(&settingRetryBudget))
 	}
 	return ""
 }
