@@ -134,7 +134,7 @@ func TestAccRetriesAreLoggedAtInfo(t *testing.T) {
 			// The first two POSTs: the create, or under the worst readings
 			// over Membrane the catalog's action runs at plan.
 			line := regexp.MustCompile(`\[INFO\]\s+provider\.terraform-provider-processout[^:]*: retrying [a-z_]+\.[a-z]+ ` +
-				`\(POST [^ ]+\) after HTTP 503: attempt (\d) of 4 in \d+ms, \d+ms of the 2m0s retry_budget spent`)
+				`\(POST [^ ]+\) after HTTP 503: attempt (\d) of 4 in \S+, \S+ of the 2m0s retry_budget spent`)
 			var attempts []string
 			for _, m := range line.FindAllStringSubmatch(log, -1) {
 				attempts = append(attempts, m[1])

@@ -48,7 +48,7 @@ func TestRetriesAreLoggedAtInfo(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := regexp.MustCompile(`^retrying webhook_endpoint\.read \(GET 127\.0\.0\.1:\d+/webhook-endpoints/\*\*\*\) after HTTP 503: ` +
-		`attempt (\d) of 10 in \d+ms, \d+ms of the 1m0s retry_budget spent$`)
+		`attempt (\d) of 10 in \S+, \S+ of the 1m0s retry_budget spent$`)
 	var attempts []string
 	for _, l := range lines {
 		msg, _ := l["@message"].(string)
