@@ -77,7 +77,6 @@ func TestAccHungAPIFailsWithinTheRetryBudget(t *testing.T) {
 				t.Errorf("the API was sent %d requests, want 1: a second attempt would have had no time", n)
 			}
 			t.Logf("%s, CLI %s: hung API with retry_budget = %q: plan failed after %s", tr, cli.version, budget, took.Round(time.Millisecond))
-			t.Log(out) // TEMP
 		})
 	}
 }
@@ -109,7 +108,6 @@ func TestAccRefusedConnectionFailsFast(t *testing.T) {
 				t.Errorf("the plan failed after %s, want a few seconds", took.Round(time.Millisecond))
 			}
 			t.Logf("%s, CLI %s: refused port: plan failed after %s", tr, cli.version, took.Round(time.Millisecond))
-			t.Log(out) // TEMP
 		})
 	}
 }
@@ -136,8 +134,11 @@ func TestAccRetriesAreLoggedAtInfo(t *testing.T) {
 			line := regexp.MustCompile(`\[INFO\]\s+provider\.terraform-provider-processout[^:]*: retrying [a-z_]+\.[a-z]+ ` +
 				`\(POST [^ ]+\) after HTTP 503: attempt (\d) of 4 in \S+, \S+ of the 2m0s retry_budget spent`)
 			var attempts []string
-			for _, m := range line.FindAllStringSubmatch(log, -1) {
+			for i, m := range line.FindAllStringSubmatch(log, -1) {
 				attempts = append(attempts, m[1])
+				if i == 0 {
+					t.Logf("%s, CLI %s, TF_LOG=info: %s", tr, cli.version, m[0])
+				}
 			}
 			if strings.Join(attempts, ",") != "2,3" {
 				t.Errorf("retry lines for attempts %v, want 2 and 3; log:\n%s", attempts, grepLines(log, "retrying"))
@@ -149,8 +150,16 @@ func TestAccRetriesAreLoggedAtInfo(t *testing.T) {
 				t.Errorf("%d gateway configurations after the retried create, want 1", n)
 			}
 			w.run("destroy", []string{"destroy", "-input=false", "-no-color", "-auto-approve"})
-			w.expectNoLeak([]secret{{"Membrane token", env.emu.Token, false}, {"project secret", env.emu.Project.Secret, false},
-				{"stripe secret_key", secretKey, true}})
+			// The configuration holds the credentials as literals (the
+			// secrets suite covers variables); the logs must not.
+			logs := log + w.artifact(t, "destroy log")
+			for _, s := range []secret{{"Membrane token", env.emu.Token, false}, {"project secret", env.emu.Project.Secret, false}, {"stripe secret_key", secretKey, true}} {
+				for _, fragment := range s.fragments() {
+					if strings.Contains(logs, fragment) {
+						t.Errorf("the %s appears in the INFO logs", s.name)
+					}
+				}
+			}
 		})
 	}
 }
