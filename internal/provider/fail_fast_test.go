@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"fmt"
 	"net"
 	"net/http"
 	"regexp"
@@ -21,7 +20,8 @@ import (
 func failingPlan(t *testing.T, cli *cliUnderTest, block string, env map[string]string) (string, time.Duration) {
 	t.Helper()
 	w := cli.workspace(t, env)
-	w.write("main.tf", block+webhookList)
+	w.write("provider.tf", block) // the layout of a root module: the provider block on its own
+	w.write("main.tf", webhookList)
 	start := time.Now()
 	w.run("plan", []string{"plan", "-input=false", "-no-color"}, 1)
 	return w.artifact(t, "plan stdout") + w.artifact(t, "plan stderr"), time.Since(start)
@@ -173,11 +173,4 @@ func grepLines(text, substr string) string {
 		}
 	}
 	return strings.Join(out, "\n")
-}
-
-// stripeWithTimeouts is a Stripe configuration with a timeouts attribute.
-func stripeWithTimeouts(timeouts string) string {
-	config := stripeConfig("Stripe, timed", "EEA", sensitiveCredentials("sk_test_timed"))
-	end := strings.LastIndex(config, "}")
-	return config[:end] + fmt.Sprintf("  timeouts = %s\n", timeouts) + config[end:]
 }

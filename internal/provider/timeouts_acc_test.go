@@ -185,3 +185,10 @@ func TestAccTimeouts_importedProject(t *testing.T) {
 		})
 	})
 }
+
+// stripeWithTimeouts is a Stripe configuration with a timeouts attribute.
+func stripeWithTimeouts(timeouts string) string {
+	config := stripeConfig("Stripe, timed", "EEA", sensitiveCredentials("sk_test_timed"))
+	end := strings.LastIndex(config, "}")
+	return config[:end] + fmt.Sprintf("  timeouts = %s\n", timeouts) + config[end:]
+}
