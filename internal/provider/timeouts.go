@@ -24,12 +24,12 @@ import (
 // lost-create placeholder), and the operation's error says which limit ran
 // out.
 
-// defaultTimeout is the limit of an operation whose timeouts block does not
+// defaultTimeout is the limit of an operation whose timeouts attribute does not
 // set it, as users of the major providers expect: a backstop far beyond
 // what a healthy API needs.
 const defaultTimeout = 20 * time.Minute
 
-// Operations a timeouts block bounds.
+// Operations a timeouts attribute bounds.
 const (
 	opCreate = "create"
 	opRead   = "read"
@@ -82,8 +82,8 @@ func withTimeout(ctx context.Context, t timeouts.Value, op string, diags *diag.D
 	}[op]
 	limit, d := get(ctx, defaultTimeout)
 	diags.Append(d...)
-	set, _ := t.Attributes()[op].(interface{ IsNull() bool })
-	ran := &operationTimedOut{op: op, limit: limit, configured: set != nil && !set.IsNull()}
+	set, ok := t.Attributes()[op]
+	ran := &operationTimedOut{op: op, limit: limit, configured: ok && !set.IsNull()}
 	ctx, cancel := context.WithTimeoutCause(ctx, limit, ran)
 	return ctx, func() {
 		if diags.HasError() && errors.Is(context.Cause(ctx), ran) {
@@ -98,7 +98,7 @@ func withTimeout(ctx context.Context, t timeouts.Value, op string, diags *diag.D
 type operationTimedOut struct {
 	op         string
 	limit      time.Duration
-	configured bool // set in the timeouts block, not the default
+	configured bool // set in the timeouts attribute, not the default
 }
 
 func (e *operationTimedOut) Error() string {
@@ -106,7 +106,7 @@ func (e *operationTimedOut) Error() string {
 }
 
 func (e *operationTimedOut) detail() string {
-	source := "set in this resource's timeouts block"
+	source := "set in this resource's timeouts"
 	if !e.configured {
 		source = "the default"
 	}

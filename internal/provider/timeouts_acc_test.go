@@ -96,7 +96,7 @@ func TestAccTimeoutsCreate(t *testing.T) {
 						{
 							Config: block + stripeWithTimeouts(`{ create = "2s" }`),
 							ExpectError: errorTexts("Cannot create the gateway configuration", "The attempt is recorded in state",
-								`The create ran out of time: timeouts.create = "2s"`, `did not finish within timeouts.create (2s, set in this resource's timeouts block)`),
+								`The create ran out of time: timeouts.create = "2s"`, `did not finish within timeouts.create (2s, set in this resource's timeouts)`),
 						},
 						{
 							PreConfig: func() {

@@ -48,7 +48,7 @@ func TestTimeoutEndsTheOperationAndSaysSo(t *testing.T) {
 		wantLimit  time.Duration
 		wantDetail string
 	}{
-		"configured": {timeoutsOf(map[string]string{opCreate: "50ms"}), opCreate, 50 * time.Millisecond, 50 * time.Millisecond, "(50ms, set in this resource's timeouts block)"},
+		"configured": {timeoutsOf(map[string]string{opCreate: "50ms"}), opCreate, 50 * time.Millisecond, 50 * time.Millisecond, "(50ms, set in this resource's timeouts)"},
 		"default":    {nullTimeouts(), opDelete, 0, defaultTimeout, "(20m, the default)"},
 	} {
 		t.Run(name, func(t *testing.T) {
