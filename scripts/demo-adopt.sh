@@ -6,9 +6,9 @@
 #  1. builds the provider and the emulator into a scratch directory, starts
 #     the emulator with -seed-handbuilt (12 gateway configurations, 5 webhook
 #     endpoints, 1 supervised project, as if set up by hand in the dashboard);
-#  2. inventory: the list data sources render one import block per object
-#     (examples/guides/adopting-an-existing-project/inventory.tf), plus one for
-#     the supervised project;
+#  2. inventory: the list data sources render one import block per object,
+#     the supervised project included
+#     (examples/guides/adopting-an-existing-project/inventory.tf);
 #  3. plan -generate-config-out=generated.tf, and prints the generated HCL;
 #  4. adds the Stripe EU credentials by hand (settings_wo with
 #     settings_wo_version on CLIs >= 1.11, else settings);
@@ -46,10 +46,10 @@ readings=${EMULATOR_READINGS:-optimistic}
 log "starting the emulator with a hand-built project (-seed-handbuilt, -readings $readings)"
 start_emulator -customers 0 -seed-handbuilt -readings "$readings"
 sed 's/^/    /' "$work/emulator.log"
-# No list data source covers supervised projects: their IDs come from the
-# dashboard, here from the emulator's summary.
-project_id=$(sed -n 's/.*hand-built supervised project \(proj_[A-Za-z0-9]*\).*/\1/p' "$work/emulator.log")
-[[ -n $project_id ]] || die "the emulator did not name its supervised project"
+# What the emulator seeded, to check the inventory against; nothing is
+# copied from it into the configuration.
+seeded_project=$(sed -n 's/.*hand-built supervised project \(proj_[A-Za-z0-9]*\).*/\1/p' "$work/emulator.log")
+[[ -n $seeded_project ]] || die "the emulator did not name its supervised project"
 
 tf() { # tf DIR ARGS...
 	local dir=$1
@@ -65,14 +65,17 @@ tf inventory apply -auto-approve -input=false >"$work/inventory.log" 2>&1 || {
 	die "the inventory failed"
 }
 cp "$examples/providers.tf" "$work/adopt/"
-{
-	tf inventory output -raw import_blocks
-	printf '\n# Supervised project, by the ID the dashboard shows\nimport {\n  to = processout_project.marketplace\n  id = "%s"\n}\n' "$project_id"
-} >"$work/adopt/imports.tf"
+tf inventory output -raw import_blocks >"$work/adopt/imports.tf"
 objects=$(grep -c '^import {' "$work/adopt/imports.tf")
 echo "$objects import blocks written to imports.tf:"
 sed -n '1,12p' "$work/adopt/imports.tf" | sed 's/^/    /'
 echo "    ..."
+# The supervised project's block, from processout_projects: no ID copied by hand.
+project=processout_project.marketplace_seller_example_books
+grep -B2 -A3 -F "to = $project" "$work/adopt/imports.tf" | sed 's/^/    /' || true
+project_id=$(grep -A1 -F "to = $project" "$work/adopt/imports.tf" | sed -n 's/^ *id = "\(proj_[A-Za-z0-9]*\)"$/\1/p')
+[[ $project_id == "$seeded_project" ]] ||
+	die "the inventory has no import block for the supervised project $seeded_project (found \"$project_id\" at $project)"
 
 # --- 2. generated configuration
 log "plan -generate-config-out=generated.tf"
@@ -142,10 +145,14 @@ tf adopt apply -input=false -no-color adopt.tfplan 2>&1 | grep -E '^(Apply compl
 tf adopt plan -input=false -detailed-exitcode >/dev/null 2>&1 || die "the plan after apply is not empty"
 echo "plan after apply: no changes ($(tf adopt state list | wc -l | tr -d ' ') objects under Terraform)"
 # The supervised project in state is the one imported, not the connected
-# project (which a worst-reading /projects/{id} answers with).
-adopted=$(tf adopt state show -no-color processout_project.marketplace)
+# project (which a worst-reading /projects/{id} answers with), and holds no
+# private key: no list or read returns one.
+adopted=$(tf adopt state show -no-color "$project")
 grep -qE "^ +id += \"$project_id\"$" <<<"$adopted" ||
-	die "processout_project.marketplace does not hold the imported project $project_id"
+	die "$project does not hold the imported project $project_id"
+grep -qE '^ +private_key += \(sensitive value\)$' <<<"$adopted" &&
+	die "$project holds a private key after its import"
+echo "$project: imported as $project_id, without a private key (updating or destroying it takes one)"
 
 # --- 5. destroy one adopted object through Terraform
 log "removing processout_webhook_endpoint.legacy_erp_example_net from the configuration"
@@ -162,7 +169,7 @@ tf adopt apply -input=false -auto-approve -no-color >"$work/destroy.log" 2>&1 ||
 grep -E 'Destroying|Destruction complete|^Apply complete' "$work/destroy.log"
 grep -qE '^Apply complete! Resources: 0 added, 0 changed, 1 destroyed\.' "$work/destroy.log" || die "want exactly one object destroyed"
 left=$(tf inventory apply -auto-approve -input=false -no-color >/dev/null 2>&1 && tf inventory output -raw import_blocks | grep -c '^import {')
-echo "ProcessOut now lists $left gateway configurations and webhook endpoints (was $((objects - 1)))"
-[[ $left == $((objects - 2)) ]] || die "want only the removed endpoint gone"
+echo "ProcessOut now lists $left gateway configurations, webhook endpoints and supervised projects (was $objects)"
+[[ $left == $((objects - 1)) ]] || die "want only the removed endpoint gone"
 
 log "demo-adopt passed with $cli $version: $objects objects adopted, one destroyed through Terraform"

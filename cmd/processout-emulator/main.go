@@ -134,7 +134,7 @@ func printSummary(w io.Writer, e *emulator.Emulator, handBuilt scenario.HandBuil
 	if n := handBuilt.Count(); n > 0 {
 		fmt.Fprintf(w, "  hand-built seed: %s (%d objects to adopt)\n", handBuilt, n)
 		for _, id := range handBuilt.SupervisedProjects {
-			fmt.Fprintf(w, "  hand-built supervised project %s\n", id) // no list data source covers these
+			fmt.Fprintf(w, "  hand-built supervised project %s\n", id) // what the processout_projects inventory must find
 		}
 	}
 	fmt.Fprintf(w, "  seed %d, fault rate %.3g, latency %s, rate limit %s, readings %s\n", o.cfg.Seed, o.cfg.FaultRate, o.cfg.Latency, limit, o.readings)

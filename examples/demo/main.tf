@@ -18,6 +18,7 @@ provider "processout" {}
 variable "stripe_secret_key" {
   type      = string
   sensitive = true
+  ephemeral = true
   default   = "sk_test_emulator_only"
 }
 
@@ -48,7 +49,8 @@ resource "processout_gateway_configuration" "stripe" {
   processing_region = "EEA"
   metadata          = { team = "payments" }
 
-  # Write-only: sent to ProcessOut, never stored in state or plan.
+  # Write-only: sent to ProcessOut, never stored in state (the variable is
+  # ephemeral, so a saved plan does not store it either).
   settings_wo = {
     secret_key = var.stripe_secret_key
     public_key = "pk_test_emulator_publishable"

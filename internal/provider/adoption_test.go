@@ -48,7 +48,7 @@ const (
 	adoptedStripeEU  = "processout_gateway_configuration.stripe_eu"
 	adoptedAdyenEEA  = "processout_gateway_configuration.adyen_eea"
 	adoptedLegacyERP = "processout_webhook_endpoint.legacy_erp_example_net"
-	adoptedProject   = "processout_project.marketplace"
+	adoptedProject   = "processout_project.marketplace_seller_example_books"
 )
 
 // adoptionCredentials are the credentials the tests give by hand, by
@@ -76,18 +76,19 @@ func TestAccAdoptionGeneratedConfiguration(t *testing.T) {
 	env, seeded := newHandBuiltEnv(t, emulator.Config{Seed: 1})
 	ctx := context.Background()
 
-	// The inventory renders one import block per gateway configuration and
-	// webhook endpoint; the supervised project is imported by its ID.
+	// The inventory renders one import block per gateway configuration,
+	// webhook endpoint and supervised project.
 	inventory := cli.workdir(t, env, "inventory")
 	inventory.copyExample(t, "inventory.tf")
 	inventory.apply(t)
 	blocks := inventory.outputString(t, "import_blocks")
-	if n := strings.Count(blocks, "import {"); n != len(seeded.GatewayConfigurations)+len(seeded.WebhookEndpoints) {
-		t.Fatalf("the inventory rendered %d import blocks:\n%s", n, blocks)
+	if n := strings.Count(blocks, "import {"); n != seeded.Count() ||
+		!strings.Contains(blocks, strings.TrimSpace(importBlock(adoptedProject, seeded.SupervisedProjects[0]))) {
+		t.Fatalf("the inventory rendered %d import blocks, want %d with %s:\n%s", n, seeded.Count(), adoptedProject, blocks)
 	}
 
 	adopt := cli.workdir(t, env, "adopt")
-	adopt.write(t, "imports.tf", blocks+importBlock(adoptedProject, seeded.SupervisedProjects[0]))
+	adopt.write(t, "imports.tf", blocks)
 	if _, err := adopt.tf.Plan(ctx, tfexec.GenerateConfigOut("generated.tf")); err != nil {
 		t.Fatalf("plan -generate-config-out: %v", err)
 	}
@@ -103,7 +104,7 @@ func TestAccAdoptionGeneratedConfiguration(t *testing.T) {
 	adopt.write(t, "credentials.tf", credentialsVariable)
 	adopt.writeCredentials(t, credentialsByKey(credentialed, resourceName))
 
-	adopt.adoptAndCheck(t, env, seeded, credentialed)
+	adopt.adoptAndCheck(t, env, seeded, credentialed, adoptedProject)
 
 	// The import blocks have done their work.
 	adopt.remove(t, "imports.tf")
@@ -120,17 +121,9 @@ func TestAccAdoptionForEachImport(t *testing.T) {
 	cli := newCLIAtLeast(t, 1, 11)
 	t.Parallel()
 	env, seeded := newHandBuiltEnv(t, emulator.Config{Seed: 2})
-	ctx := context.Background()
 
 	adopt := cli.workdir(t, env, "adopt")
 	adopt.copyExample(t, "for-each.tf")
-	// No list data source covers supervised projects: the project comes in
-	// by ID, and its block is the only one the CLI generates.
-	adopt.write(t, "project.tf", importBlock(adoptedProject, seeded.SupervisedProjects[0]))
-	if _, err := adopt.tf.Plan(ctx, tfexec.GenerateConfigOut("generated.tf")); err != nil {
-		t.Fatalf("plan -generate-config-out: %v", err)
-	}
-	checkGeneratedConfig(t, adopt.read(t, "generated.tf"), 1)
 
 	stripeEU, adyenEEA := seeded.GatewayConfigurations[0], seeded.GatewayConfigurations[3]
 	credentialed := map[string]string{
@@ -139,7 +132,7 @@ func TestAccAdoptionForEachImport(t *testing.T) {
 	}
 	adopt.writeCredentials(t, credentialsByKey(credentialed, forEachKey))
 
-	adopt.adoptAndCheck(t, env, seeded, credentialed)
+	adopt.adoptAndCheck(t, env, seeded, credentialed, forEachAddress("processout_project", seeded.SupervisedProjects[0]))
 
 	// Imports that are already in state are no-ops: the blocks may stay.
 	adopt.expectNoChanges(t)
@@ -149,6 +142,22 @@ func TestAccAdoptionForEachImport(t *testing.T) {
 		"adopted_webhook_endpoints      = local.inventory_webhook_endpoints",
 		fmt.Sprintf("adopted_webhook_endpoints = { for id, e in local.inventory_webhook_endpoints : id => e if id != %q }", legacyERP)))
 	adopt.destroyOneAndCheck(t, env, processoutapi.KindWebhookEndpoint, legacyERP)
+
+	// A supervised project left out without its private key: the plan
+	// fails, and the project stays.
+	project := seeded.SupervisedProjects[0]
+	adopt.write(t, "for-each.tf", replaceOnce(t, adopt.read(t, "for-each.tf"),
+		"adopted_projects = local.inventory_projects",
+		fmt.Sprintf("adopted_projects = { for id, p in local.inventory_projects : id => p if id != %q }", project)))
+	env.emu.ProcessOut.ResetRequests()
+	_, err := adopt.tf.Plan(context.Background())
+	if want := errorTexts("Cannot destroy project " + project + " without its private key"); err == nil || !want.MatchString(err.Error()) {
+		t.Errorf("plan without the project: %v; want %s", err, want)
+	}
+	checkWrites(t, env, nil)
+	if _, ok := env.emu.ProcessOut.Object(processoutapi.KindProject, project); !ok {
+		t.Errorf("project %s is gone", project)
+	}
 }
 
 // adoptionDir is one configuration directory and the CLI working in it.
@@ -293,21 +302,26 @@ func (d *adoptionDir) stateAttribute(t *testing.T, address, name string) any {
 	return nil
 }
 
-// checkAdoptedProject: the supervised project in state is the one imported,
-// with its own name, not the connected project's (the worst reading of
-// /projects/{id} answers with the authenticated project).
-func (d *adoptionDir) checkAdoptedProject(t *testing.T, env *testEnv, id string) {
+// checkAdoptedProject: the supervised project in state at address is the
+// one imported, with its own name, not the connected project's (the worst
+// reading of /projects/{id} answers with the authenticated project), and
+// without a private key: no list carries one.
+func (d *adoptionDir) checkAdoptedProject(t *testing.T, env *testEnv, address, id string) {
 	t.Helper()
 	obj, _ := env.emu.ProcessOut.Object(processoutapi.KindProject, id)
-	if got, name := d.stateID(t, adoptedProject), d.stateAttribute(t, adoptedProject, "name"); got != id || name != obj["name"] {
-		t.Errorf("%s holds project %s named %v, want %s named %v", adoptedProject, got, name, id, obj["name"])
+	if got, name := d.stateID(t, address), d.stateAttribute(t, address, "name"); got != id || name != obj["name"] {
+		t.Errorf("%s holds project %s named %v, want %s named %v", address, got, name, id, obj["name"])
+	}
+	if key := d.stateAttribute(t, address, "private_key"); key != nil {
+		t.Errorf("%s holds a private key after its import", address)
 	}
 }
 
 // adoptAndCheck plans the adoption, checks the plan, applies it and checks
 // what ProcessOut saw: the credentials reached the configurations they were
-// given for, and nothing else was written.
-func (d *adoptionDir) adoptAndCheck(t *testing.T, env *testEnv, seeded scenario.HandBuilt, credentialed map[string]string) {
+// given for, and nothing else was written. project is the address the
+// supervised project is adopted at.
+func (d *adoptionDir) adoptAndCheck(t *testing.T, env *testEnv, seeded scenario.HandBuilt, credentialed map[string]string, project string) {
 	t.Helper()
 	before := emulatorSnapshot(env)
 	plan, path := d.plan(t)
@@ -351,7 +365,7 @@ func (d *adoptionDir) adoptAndCheck(t *testing.T, env *testEnv, seeded scenario.
 	if !reflect.DeepEqual(after.objects, before.objects) {
 		t.Errorf("adopting changed ProcessOut beyond the credentials:\nbefore %v\nafter  %v", before, after)
 	}
-	d.checkAdoptedProject(t, env, seeded.SupervisedProjects[0])
+	d.checkAdoptedProject(t, env, project, seeded.SupervisedProjects[0])
 	d.expectNoChanges(t)
 }
 

@@ -122,13 +122,14 @@ func (c *cliUnderTest) workspace(t *testing.T, extraEnv map[string]string) *cliW
 	return &cliWorkspace{t: t, cli: c, dir: t.TempDir(), env: env}
 }
 
-// write writes a file of the configuration and keeps it as an artifact.
-func (w *cliWorkspace) write(name, content string) {
+// writeConfig writes the configuration (main.tf) and keeps it as an
+// artifact.
+func (w *cliWorkspace) writeConfig(content string) {
 	w.t.Helper()
-	if err := os.WriteFile(filepath.Join(w.dir, name), []byte(content), 0o600); err != nil {
+	if err := os.WriteFile(filepath.Join(w.dir, "main.tf"), []byte(content), 0o600); err != nil {
 		w.t.Fatal(err)
 	}
-	w.artifacts = append(w.artifacts, artifact{name, "config", []byte(content)})
+	w.artifacts = append(w.artifacts, artifact{"main.tf", "config", []byte(content)})
 }
 
 // run runs one command under TF_LOG=trace; step names its log and output.

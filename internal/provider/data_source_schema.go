@@ -1,7 +1,11 @@
 package provider
 
 import (
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
@@ -33,4 +37,20 @@ func computedObjectList(description string, attrs map[string]schema.Attribute) s
 		Computed: true, MarkdownDescription: description,
 		NestedObject: schema.NestedAttributeObject{Attributes: attrs},
 	}
+}
+
+// containsFilterAttribute is the optional text filter of a list data source
+// (url_contains, name_contains); containsFold applies it.
+func containsFilterAttribute(description string) schema.StringAttribute {
+	return schema.StringAttribute{
+		Optional: true, MarkdownDescription: description,
+		Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+	}
+}
+
+// containsFold matches the texts that contain filter without regard to
+// case; every text when filter is null.
+func containsFold(filter types.String) func(text string) bool {
+	want := strings.ToLower(filter.ValueString())
+	return func(text string) bool { return want == "" || strings.Contains(strings.ToLower(text), want) }
 }

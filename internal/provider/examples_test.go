@@ -11,6 +11,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
@@ -42,12 +43,15 @@ func TestAccExamples(t *testing.T) {
 			cfg.Customers = 40
 			env := newTestEnv(t, transportMembrane, cfg)
 			vars := env.exampleVariables(t, hcl)
+			var checks []statecheck.StateCheck
+			if seed, ok := exampleReads[name]; ok {
+				checks = seed(env)
+			}
 			// The example opens with its own required_providers block.
 			provider := strings.TrimPrefix(env.providerBlock(), registry.RequiredProviders())
 			before := env.objectCounts()
 			// State checks, not legacy Check functions: the examples use
 			// for_each, which the legacy state shim cannot represent.
-			var checks []statecheck.StateCheck
 			if want, ok := exampleObjects[name]; ok {
 				checks = append(checks, emulatorCheck(env.expectObjects(want.kind, want.count)))
 			}
@@ -84,6 +88,22 @@ var exampleObjects = map[string]struct {
 	"resources/processout_webhook_endpoint":      {"webhook_endpoint", 3},
 	"resources/processout_gateway_configuration": {"gateway_configuration", 2},
 	"resources/processout_project":               {"project", 1},
+}
+
+// exampleReads seeds, for a data-source example, what it reads (as if set
+// up in the dashboard), and checks what it found.
+var exampleReads = map[string]func(env *testEnv) []statecheck.StateCheck{
+	"data-sources/processout_projects": func(env *testEnv) []statecheck.StateCheck {
+		const seller = "Marketplace seller: Example Books"
+		sellerID, _ := env.createSupervisedOutOfBand(seller)
+		outletID, _ := env.createSupervisedOutOfBand("Outlet")
+		return []statecheck.StateCheck{
+			statecheck.ExpectKnownOutputValue("supervised_projects", knownvalue.MapExact(map[string]knownvalue.Check{
+				sellerID: knownvalue.StringExact(seller), outletID: knownvalue.StringExact("Outlet"),
+			})),
+			statecheck.ExpectKnownOutputValue("sellers_without_dunning", knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact(seller)})),
+		}
+	},
 }
 
 func (e *testEnv) expectObjects(kind string, n int) func() error {

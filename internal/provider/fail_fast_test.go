@@ -20,8 +20,7 @@ import (
 func failingPlan(t *testing.T, cli *cliUnderTest, block string, env map[string]string) (string, time.Duration) {
 	t.Helper()
 	w := cli.workspace(t, env)
-	w.write("provider.tf", block) // the layout of a root module: the provider block on its own
-	w.write("main.tf", webhookList)
+	w.writeConfig(block + webhookList)
 	start := time.Now()
 	w.run("plan", []string{"plan", "-input=false", "-no-color"}, 1)
 	return w.artifact(t, "plan stdout") + w.artifact(t, "plan stderr"), time.Since(start)
@@ -126,7 +125,7 @@ func TestAccRetriesAreLoggedAtInfo(t *testing.T) {
 			secretKey := randomSecret("sk_test_info_")
 			env.emu.Faults.Add(faults.Rule{Method: http.MethodPost, Kind: faults.Status503, Probability: 1, MaxCount: 2})
 			w := cli.workspace(t, map[string]string{"TF_LOG": "info"})
-			w.write("main.tf", env.config(stripeConfig("Stripe, retried", "EEA", sensitiveCredentials(secretKey))))
+			w.writeConfig(env.config(stripeConfig("Stripe, retried", "EEA", sensitiveCredentials(secretKey))))
 			w.run("apply", []string{"apply", "-input=false", "-no-color", "-auto-approve"})
 			log := w.artifact(t, "apply log")
 			// The first two POSTs: the create, or under the worst readings

@@ -230,9 +230,8 @@ func FuzzWebhookArguments(f *testing.F) {
 }
 
 // FuzzProjectArguments: an email or logo URL that processout_project
-// accepts at plan time is one ProcessOut accepts at apply. (Currencies are
-// checked for their shape only, FuzzCheckCurrency: ProcessOut knows which
-// codes exist.)
+// accepts at plan time is one ProcessOut accepts at apply. (Currencies:
+// FuzzCheckCurrency.)
 func FuzzProjectArguments(f *testing.F) {
 	for _, s := range []string{
 		"payments@example.com", "a.@example.com", "a@b", "Name <a@example.com>", "a(b)@example.com", `"a b"@example.com`,

@@ -41,7 +41,6 @@ func storedStripeConfiguration() GatewayConfigurationResourceModel {
 			Sandbox:    types.BoolValue(true), ProjectID: types.StringValue("proj_1"), CreatedAt: types.StringValue("2026-01-01T00:00:00Z"),
 		},
 		Settings: types.MapNull(types.StringType), SettingsWO: types.MapNull(types.StringType), SettingsWOVersion: types.Int64Value(1),
-		Timeouts: nullTimeouts(),
 	}
 }
 
@@ -63,6 +62,11 @@ func runModifyPlan(t *testing.T, data *providerData, state, plan, config *Gatewa
 	set := func(m *GatewayConfigurationResourceModel) tfsdk.Plan {
 		p := tfsdk.Plan{Schema: sch, Raw: tftypes.NewValue(sch.Type().TerraformType(ctx), nil)}
 		if m != nil {
+			if len(m.Timeouts.AttributeTypes(ctx)) == 0 { // a model without timeouts: none set
+				withNull := *m
+				withNull.Timeouts = nullTimeouts()
+				m = &withNull
+			}
 			if d := p.Set(ctx, m); d.HasError() {
 				t.Fatalf("building a plan: %v", d)
 			}
@@ -119,7 +123,9 @@ func TestModifyPlanLeavesFollowersUnknownWhenTheyMayChange(t *testing.T) {
 		m.SettingsWOVersion = types.Int64Value(2)
 		m.Enabled = types.BoolValue(false)
 	})
-	got, diags := runModifyPlan(t, nil, &stored, &plan, &plan)
+	config := plan
+	config.SettingsWO = stringMapValue(map[string]string{"secret_key": "sk_rotated"})
+	got, diags := runModifyPlan(t, nil, &stored, &plan, &config)
 	if diags.HasError() {
 		t.Fatalf("diagnostics: %v", diags)
 	}

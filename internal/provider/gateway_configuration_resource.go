@@ -70,56 +70,63 @@ func (r *GatewayConfigurationResource) Schema(ctx context.Context, _ resource.Sc
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A payment gateway (Stripe, Adyen, …) configured on the project, with its credentials.\n\n" +
 			"Credentials cannot be read back from ProcessOut. Give them as `settings_wo` with a `settings_wo_version` " +
-			"(write-only: never stored in state or plan; needs Terraform 1.11+ or OpenTofu 1.11+), and bump the version to send new ones. " +
-			"Older CLIs can use `settings`, a sensitive map that is stored in state.",
+			"(write-only: never stored in state; needs Terraform 1.11+ or OpenTofu 1.11+), and bump the version to send new ones. " +
+			"Give them from `ephemeral` variables so that saved plans do not store them either (see below). " +
+			"Older CLIs can use `settings`, a sensitive map that is stored in state.\n\n" +
+			"Removing the credentials (`settings_wo` and `settings_wo_version`, or `settings`) from the configuration of an existing " +
+			"gateway configuration sends none: ProcessOut keeps the credentials it holds, and Terraform stops managing them. " +
+			"A new gateway configuration of a gateway that needs credentials must be given them.\n\n" + gatewayConfigurationRemovalTable,
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed: true, MarkdownDescription: "ID of the gateway configuration (`gway_conf_…`).",
 				PlanModifiers: []planmodifier.String{useState},
 			},
 			"gateway_name": schema.StringAttribute{
-				Required: true, MarkdownDescription: "Gateway from the catalog, such as `stripe` or `adyen` (see the `processout_gateways` data source). Changing it creates a new configuration.",
+				Required: true, MarkdownDescription: "Gateway from the catalog, such as `stripe` or `adyen` (see the `processout_gateways` data source). Changing it creates a new configuration; it cannot be removed.",
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-				Validators:    []validator.String{stringvalidator.RegexMatches(validate.SlugPattern, "must be a gateway name such as \"stripe\" (lowercase letters, digits, dashes)")},
+				Validators:    []validator.String{validate.GatewayName()},
 			},
 			"name": schema.StringAttribute{
-				Optional: true, Computed: true, MarkdownDescription: "Display name. Removing it from the configuration leaves the current name.",
+				Optional: true, Computed: true, MarkdownDescription: "Display name." + removalKeeps,
 				PlanModifiers: []planmodifier.String{useState},
 				Validators:    []validator.String{stringvalidator.LengthBetween(1, 255)},
 			},
 			"enabled": schema.BoolAttribute{
 				Optional: true, Computed: true, Default: booldefault.StaticBool(true),
-				MarkdownDescription: "Whether payments may be routed to the gateway. Default `true`.",
+				MarkdownDescription: "Whether payments may be routed to the gateway. Default `true`: removing `enabled = false` from the configuration enables the configuration.",
 			},
 			"default_currency": schema.StringAttribute{
-				Optional: true, Computed: true, MarkdownDescription: "Default ISO 4217 currency code, such as `USD`.",
+				Optional: true, Computed: true, MarkdownDescription: "Default ISO 4217 currency code, such as `USD`." + removalKeeps,
 				PlanModifiers: []planmodifier.String{useState},
 				Validators:    []validator.String{validate.Currency()},
 			},
 			"processing_region": schema.StringAttribute{
-				Optional: true, Computed: true, MarkdownDescription: "Processing region: one of `EEA`, `EEA-UK`, `UK`, `US`. Removing it from the configuration leaves the current region.",
+				Optional: true, Computed: true, MarkdownDescription: "Processing region: one of `EEA`, `EEA-UK`, `UK`, `US`." + removalKeeps,
 				PlanModifiers: []planmodifier.String{useState},
 				Validators:    []validator.String{stringvalidator.OneOf(processingRegions...)},
 			},
 			"metadata": schema.MapAttribute{
-				Optional: true, ElementType: types.StringType, MarkdownDescription: "Key/value metadata.",
+				Optional: true, ElementType: types.StringType, MarkdownDescription: "Key/value metadata." + removalClearsMap,
 				Validators: []validator.Map{mapvalidator.KeysAre(stringvalidator.LengthBetween(1, 255))},
 			},
 			"sub_accounts_enabled": schema.SetAttribute{
-				Optional: true, ElementType: types.StringType, MarkdownDescription: "Sub-accounts enabled on the gateway.",
+				Optional: true, ElementType: types.StringType, MarkdownDescription: "Sub-accounts enabled on the gateway." + removalClearsList,
 			},
 			"settings": schema.MapAttribute{
 				Optional: true, Sensitive: true, ElementType: types.StringType,
 				MarkdownDescription: "Gateway credentials (keys per gateway: see `required_settings` of the `processout_gateway` data source). " +
-					"Stored in state as a sensitive value; prefer `settings_wo` on CLIs that support write-only attributes.",
-				Validators: []validator.Map{mapvalidator.ConflictsWith(path.MatchRoot("settings_wo"))},
+					"Stored in state as a sensitive value; prefer `settings_wo` on CLIs that support write-only attributes. Values may not be empty. " +
+					"Removing it from the configuration sends no credentials: ProcessOut keeps those it holds, and the state forgets them.",
+				Validators: []validator.Map{mapvalidator.ConflictsWith(path.MatchRoot("settings_wo")), credentialValues{}},
 			},
 			"settings_wo": schema.MapAttribute{
 				Optional: true, WriteOnly: true, Sensitive: true, ElementType: types.StringType,
-				MarkdownDescription: "Gateway credentials, write-only: sent to ProcessOut on create and whenever `settings_wo_version` changes, never stored.",
+				MarkdownDescription: "Gateway credentials, write-only: sent to ProcessOut on create and whenever `settings_wo_version` changes, never stored. Values may not be empty. " +
+					"Removing it (with `settings_wo_version`) sends no credentials: ProcessOut keeps those it holds.",
 				Validators: []validator.Map{
 					mapvalidator.ConflictsWith(path.MatchRoot("settings")),
 					mapvalidator.AlsoRequires(path.MatchRoot("settings_wo_version")),
+					credentialValues{},
 				},
 			},
 			"settings_wo_version": schema.Int64Attribute{
@@ -175,10 +182,7 @@ func (r *GatewayConfigurationResource) Create(ctx context.Context, req resource.
 	ctx, done := withTimeout(ctx, plan.Timeouts, opCreate, &resp.Diagnostics)
 	defer done()
 	in := plan.input(ctx, &resp.Diagnostics)
-	in.Settings = stringMap(ctx, plan.Settings, &resp.Diagnostics)
-	if wo := stringMap(ctx, config.SettingsWO, &resp.Diagnostics); wo != nil {
-		in.Settings = wo
-	}
+	in.Settings = sentCredentials(plan, config, nil).send(ctx, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
 	}
@@ -221,7 +225,8 @@ func (r *GatewayConfigurationResource) Read(ctx context.Context, req resource.Re
 }
 
 // Update implements resource.Resource. Credentials are sent only when they
-// change: ProcessOut keeps the current ones when an update carries none.
+// change (sentCredentials): ProcessOut keeps the current ones when an update
+// carries none.
 func (r *GatewayConfigurationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state, config GatewayConfigurationResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -229,15 +234,11 @@ func (r *GatewayConfigurationResource) Update(ctx context.Context, req resource.
 	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
 	ctx, done := withTimeout(ctx, plan.Timeouts, opUpdate, &resp.Diagnostics)
 	defer done()
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	in := plan.input(ctx, &resp.Diagnostics)
-	if !plan.Settings.IsNull() && !plan.Settings.Equal(state.Settings) {
-		in.Settings = stringMap(ctx, plan.Settings, &resp.Diagnostics)
-	}
-	if !plan.SettingsWOVersion.Equal(state.SettingsWOVersion) {
-		if wo := stringMap(ctx, config.SettingsWO, &resp.Diagnostics); wo != nil {
-			in.Settings = wo
-		}
-	}
+	in.Settings = sentCredentials(plan, config, &state).send(ctx, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) || refuseLostCreateUpdate(plan.ID.ValueString(), &resp.Diagnostics) ||
 		updateOnlyTimeouts(ctx, req, resp, plan.ID.ValueString()) {
 		return
@@ -277,8 +278,9 @@ func (r *GatewayConfigurationResource) ImportState(ctx context.Context, req reso
 
 // ModifyPlan implements resource.ResourceWithModifyPlan. It keeps the
 // computed attributes that only change with the credentials or the enabled
-// flag, and checks the gateway and its credential keys against the catalog
-// at plan time.
+// flag, says when credentials removed from the configuration stay on
+// ProcessOut, and checks the gateway and the credentials the apply will send
+// (sentCredentials) against the catalog at plan time.
 func (r *GatewayConfigurationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
 		return // destroy
@@ -295,30 +297,48 @@ func (r *GatewayConfigurationResource) ModifyPlan(ctx context.Context, req resou
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	creating := req.State.Raw.IsNull()
-	credentialsChange := creating
-	gatewayChange := creating
-	if !creating {
-		var state GatewayConfigurationResourceModel
+	// prior stays nil for a new configuration: a create, or the replacement
+	// a new gateway_name makes.
+	var state GatewayConfigurationResourceModel
+	var prior *GatewayConfigurationResourceModel
+	stored := !req.State.Raw.IsNull()
+	if stored {
 		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 		if resp.Diagnostics.HasError() {
 			return
 		}
-		credentialsChange = !plan.Settings.Equal(state.Settings) || !plan.SettingsWOVersion.Equal(state.SettingsWOVersion)
-		gatewayChange = !plan.GatewayName.Equal(state.GatewayName)
-		if !credentialsChange && !gatewayChange {
-			plan.PublicKeys = state.PublicKeys
-			plan.MerchantAccountCountryCode = state.MerchantAccountCountryCode
+		if plan.GatewayName.Equal(state.GatewayName) {
+			prior = &state
 		}
-		if plan.Enabled.Equal(state.Enabled) && !gatewayChange {
-			plan.EnabledAt = state.EnabledAt
-		}
+	}
+	sent := sentCredentials(plan, config, prior)
+	if stored {
+		keepUnchangedFollowers(&plan, state, prior != nil && sent.none())
 		resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
 	}
-	if (!credentialsChange && !gatewayChange) || r.data == nil || plan.GatewayName.IsUnknown() {
+	if prior != nil && sent.none() {
+		if attr, dropped := stopsManaging(plan, *prior); dropped {
+			warnCredentialsLeftOnProcessOut(attr, &resp.Diagnostics)
+		}
+		return // nothing the catalog checks changes
+	}
+	if r.data == nil || plan.GatewayName.IsUnknown() {
 		return
 	}
-	checkGatewayAndCredentials(ctx, r.data, plan, config, credentialsChange, &resp.Diagnostics)
+	checkGatewayAndCredentials(ctx, r.data, plan.GatewayName.ValueString(), sent, prior == nil, &resp.Diagnostics)
+}
+
+// keepUnchangedFollowers keeps the stored values of the computed attributes
+// that follow the credentials (when none are sent to the same gateway) and
+// the enabled flag (when it stays).
+func keepUnchangedFollowers(plan *GatewayConfigurationResourceModel, state GatewayConfigurationResourceModel, credentialsStay bool) {
+	if credentialsStay {
+		plan.PublicKeys = state.PublicKeys
+		plan.MerchantAccountCountryCode = state.MerchantAccountCountryCode
+	}
+	if plan.Enabled.Equal(state.Enabled) && plan.GatewayName.Equal(state.GatewayName) {
+		plan.EnabledAt = state.EnabledAt
+	}
 }
 
 // input is the configuration as the create and update calls send it,

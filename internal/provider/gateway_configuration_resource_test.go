@@ -130,13 +130,32 @@ func TestAccGatewayConfiguration_writeOnlyCredentials(t *testing.T) {
 					ImportStateVerify:       true,
 					ImportStateVerifyIgnore: []string{"settings_wo_version"}, // cannot be read back: null after import
 				},
+			},
+		})
+	})
+}
+
+// TestAccGatewayConfiguration_writeOnlyImportByIdentity: an import block
+// with the resource identity (Terraform 1.12+, OpenTofu 1.12+) of a
+// configuration created with write-only credentials. Credentials cannot be
+// read back, so an imported configuration has no settings_wo_version: the
+// plan sends the configured credentials once, in place, and replaces
+// nothing.
+func TestAccGatewayConfiguration_writeOnlyImportByIdentity(t *testing.T) {
+	const key = "sk_test_WRITEONLY_identity"
+	eachTransport(t, func(t *testing.T, env *testEnv) {
+		config := env.config(stripeConfig("Stripe EU", "EEA", writeOnlyCredentials(key, 2)))
+		resource.ParallelTest(t, resource.TestCase{
+			TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)},
+			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+			CheckDestroy:             env.checkDestroyed("gateway_configuration"),
+			Steps: []resource.TestStep{
+				{Config: config, Check: env.stripeStored("Stripe EU", "EEA", key)},
 				{
-					ResourceName:    stripeAddr,
-					ImportState:     true,
-					ImportStateKind: resource.ImportBlockWithResourceIdentity,
-					// Credentials cannot be read back, so an imported configuration
-					// has no settings_wo_version: the plan sends the configured
-					// credentials once, in place, and replaces nothing.
+					Config:             config,
+					ResourceName:       stripeAddr,
+					ImportState:        true,
+					ImportStateKind:    resource.ImportBlockWithResourceIdentity,
 					ExpectNonEmptyPlan: true,
 					ImportPlanChecks: resource.ImportPlanChecks{PreApply: []plancheck.PlanCheck{
 						plancheck.ExpectResourceAction(stripeAddr, plancheck.ResourceActionUpdate),
@@ -207,6 +226,13 @@ func TestAccGatewayConfiguration_sensitiveCredentials(t *testing.T) {
 
 func TestAccGatewayConfiguration_invalidInput(t *testing.T) {
 	env := newTestEnv(t, transportMembrane, emulatorConfigDefault())
+	// A cleanup, not a check after the loop: the parallel subtests run
+	// after this function returns, and the cleanup after them.
+	t.Cleanup(func() {
+		if n := len(env.objects("gateway_configuration")); n != 0 {
+			t.Errorf("invalid configurations created %d gateway configurations", n)
+		}
+	})
 	cases := map[string]struct {
 		config string
 		want   string
@@ -258,7 +284,4 @@ func TestAccGatewayConfiguration_invalidInput(t *testing.T) {
 			}},
 		})
 	})
-	if n := len(env.objects("gateway_configuration")); n != 0 {
-		t.Fatalf("invalid configurations created %d gateway configurations", n)
-	}
 }

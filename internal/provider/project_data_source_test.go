@@ -17,8 +17,9 @@ import (
 // dunning_configuration is a list of objects, checked on its own.
 var projectFields = []string{"id", "name", "logo_url", "email", "default_currency", "supervisor_project_id", "region_name", "sandbox", "created_at", "public_metadata"}
 
-// expectProject checks a project data source against the emulator's project.
-func (e *testEnv) expectProject(t *testing.T, addr, id string) []statecheck.StateCheck {
+// expectProject checks a project, at `at` in a data source (attributePath()
+// for the processout_project data source), against the emulator's project.
+func (e *testEnv) expectProject(t *testing.T, addr string, at func(string) tfjsonpath.Path, id string) []statecheck.StateCheck {
 	t.Helper()
 	obj, ok := e.emu.ProcessOut.Object("project", id)
 	if !ok {
@@ -32,8 +33,8 @@ func (e *testEnv) expectProject(t *testing.T, addr, id string) []statecheck.Stat
 			"action": expectedValue(step["action"]), "delay_in_days": expectedValue(step["delay_in_days"]),
 		}))
 	}
-	return append(expectObject(addr, attributePath(), obj, projectFields),
-		statecheck.ExpectKnownValue(addr, tfjsonpath.New("dunning_configuration"), knownvalue.ListExact(steps)))
+	return append(expectObject(addr, at, obj, projectFields),
+		statecheck.ExpectKnownValue(addr, at("dunning_configuration"), knownvalue.ListExact(steps)))
 }
 
 func TestAccProjectDataSource(t *testing.T) {
@@ -60,8 +61,8 @@ data "processout_project" "child" {
   id = %q
 }
 `, child.ID)),
-					ConfigStateChecks: append(append(env.expectProject(t, "data.processout_project.current", env.emu.ProjectID),
-						env.expectProject(t, "data.processout_project.child", child.ID)...),
+					ConfigStateChecks: append(append(env.expectProject(t, "data.processout_project.current", attributePath(), env.emu.ProjectID),
+						env.expectProject(t, "data.processout_project.child", attributePath(), child.ID)...),
 						statecheck.ExpectKnownValue("data.processout_project.current", tfjsonpath.New("dunning_configuration"), knownvalue.ListSizeExact(2)),
 						statecheck.ExpectKnownValue("data.processout_project.child", tfjsonpath.New("supervisor_project_id"), knownvalue.StringExact(env.emu.ProjectID)),
 					),

@@ -20,7 +20,7 @@ const projectResourceDescription = "A ProcessOut project supervised by the conne
 	"An answer about another project than the one in state is an error and nothing is saved.\n\n" +
 	"After an import the key is **null**: the project is read from the connected project's supervised projects, " +
 	"and a plan that would update or destroy it fails until `private_key` is set in its configuration " +
-	"(or the project is taken out of state with `terraform state rm`, or a `removed` block with `destroy = false`)."
+	"(or the project is taken out of state with `terraform state rm`, or a `removed` block with `destroy = false`).\n\n" + projectRemovalTable
 
 // ModifyPlan implements resource.ResourceWithModifyPlan: a plan that would
 // update or destroy the project without its private key fails here, before

@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -59,36 +58,35 @@ func (r *ProjectResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "ID of the project (`proj_…`).", PlanModifiers: []planmodifier.String{useState}},
 			"name": schema.StringAttribute{
-				Required: true, MarkdownDescription: "Name of the project.",
+				Required: true, MarkdownDescription: "Name of the project. ProcessOut requires one: it cannot be removed.",
 				Validators: []validator.String{stringvalidator.LengthBetween(1, 255)},
 			},
 			"default_currency": schema.StringAttribute{
-				Optional: true, Computed: true, MarkdownDescription: "ISO 4217 currency used to compute analytics amounts, such as `EUR`.",
+				Optional: true, Computed: true, MarkdownDescription: "ISO 4217 currency used to compute analytics amounts, such as `EUR`." + removalKeeps,
 				PlanModifiers: []planmodifier.String{useState}, Validators: []validator.String{validate.Currency()},
 			},
 			"logo_url": schema.StringAttribute{
-				Optional: true, Computed: true, MarkdownDescription: "URL of the project's logo. Removing it from the configuration leaves the current logo.",
+				Optional: true, Computed: true, MarkdownDescription: "URL of the project's logo." + removalKeeps,
 				PlanModifiers: []planmodifier.String{useState}, Validators: []validator.String{validate.WebURL()},
 			},
 			"email": schema.StringAttribute{
-				Optional: true, Computed: true, MarkdownDescription: "Contact email of the project. Removing it from the configuration leaves the current email.",
+				Optional: true, Computed: true, MarkdownDescription: "Contact email of the project." + removalKeeps,
 				PlanModifiers: []planmodifier.String{useState}, Validators: []validator.String{validate.Email()},
 			},
 			"dunning_configuration": schema.ListNestedAttribute{
 				Optional:            true,
-				MarkdownDescription: "Ordered steps taken when a subscription payment fails.",
+				MarkdownDescription: "Ordered steps taken when a subscription payment fails." + removalClearsList,
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 					"action": schema.StringAttribute{
 						Required: true, MarkdownDescription: "One of `retry`, `cancel`, `set_past_due`, `leave_unchanged`.",
-						Validators: []validator.String{stringvalidator.OneOf(dunningActions...)},
 					},
 					"delay_in_days": schema.Int64Attribute{
-						Required: true, MarkdownDescription: "Days to wait before the step.",
-						Validators: []validator.Int64{int64validator.Between(0, 365)},
+						Required: true, MarkdownDescription: "Days to wait before the step, from 0 to 365.",
 					},
 				}},
+				Validators: []validator.List{dunningStepsValid{}}, // the steps' checks, reported at the step
 			},
-			"public_metadata": schema.MapAttribute{Optional: true, ElementType: types.StringType, MarkdownDescription: "Public key/value metadata."},
+			"public_metadata": schema.MapAttribute{Optional: true, ElementType: types.StringType, MarkdownDescription: "Public key/value metadata." + removalClearsMap},
 			"supervisor_project_id": schema.StringAttribute{
 				Computed: true, MarkdownDescription: "ID of the supervising project.", PlanModifiers: []planmodifier.String{useState},
 			},
@@ -104,7 +102,8 @@ func (r *ProjectResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 				Optional: true, Computed: true, Sensitive: true, PlanModifiers: []planmodifier.String{useState},
 				MarkdownDescription: "The project's secret key. ProcessOut returns it only at creation, and the provider keeps it in state: " +
 					"reads, updates and destroys of the project authenticate as the project with it. After an import it is null " +
-					"until set here (for example `private_key = var.marketplace_key`); leave it unset for a project Terraform created.",
+					"until set here (for example `private_key = var.marketplace_key`); leave it unset for a project Terraform created. " +
+					"Removing it from the configuration keeps the key in state.",
 			},
 			"timeouts": timeoutsAttribute(ctx, "project"),
 		},

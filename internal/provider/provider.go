@@ -98,6 +98,7 @@ func (p *ProcessOutProvider) DataSources(context.Context) []func() datasource.Da
 		NewGatewayDataSource,
 		NewGatewaysDataSource,
 		NewProjectDataSource,
+		NewProjectsDataSource,
 		NewGatewayConfigurationDataSource,
 		NewGatewayConfigurationsDataSource,
 		NewWebhookEndpointsDataSource,

@@ -167,7 +167,7 @@ func TestAccSecretsNeverLeak(t *testing.T) {
 				}
 			}
 			w := cli.workspace(t, vars)
-			w.write("main.tf", secretsConfig(settings, cli, env.unservedRouting()))
+			w.writeConfig(secretsConfig(settings, cli, env.unservedRouting()))
 			baseline := env.objectCounts()
 
 			w.run("plan", []string{"plan", "-input=false", "-no-color", "-out=create.tfplan"})

@@ -13,7 +13,6 @@ import (
 	"github.com/processout/terraform-provider-processout/internal/emulator"
 	"github.com/processout/terraform-provider-processout/internal/emulator/processoutapi"
 
-	"github.com/processout/terraform-provider-processout/internal/registry"
 )
 
 // The unserved-routes reading (processoutapi.Readings.UnservedRoutes): the
@@ -136,14 +135,13 @@ func TestAccUnservedRoutes_catalogWarnsOnce(t *testing.T) {
 	env := newTestEnv(t, transportDirect, unservedRoutesConfig())
 	const n = 3
 	var config strings.Builder
-	config.WriteString(registry.RequiredProviders())
 	config.WriteString(env.providerBlock())
 	for i := range n {
 		config.WriteString(strings.Replace(stripeConfig(fmt.Sprintf("Stripe %d", i), "EEA", sensitiveCredentials("sk_test_once")),
 			`"stripe" {`, fmt.Sprintf(`"stripe_%d" {`, i), 1))
 	}
 	w := cli.workspace(t, nil)
-	w.write("main.tf", config.String())
+	w.writeConfig(config.String())
 
 	env.emu.ProcessOut.ResetRequests()
 	w.run("plan", []string{"plan", "-input=false", "-no-color", "-out=create.tfplan"})

@@ -2,13 +2,10 @@ package provider
 
 import (
 	"context"
-	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/processout/terraform-provider-processout/internal/processout"
@@ -45,12 +42,8 @@ func (d *WebhookEndpointsDataSource) Schema(_ context.Context, _ datasource.Sche
 			"~> ProcessOut documents no public API for webhook endpoints; this data source reads `GET /webhook-endpoints` " +
 			"by the convention described in the provider documentation.",
 		Attributes: map[string]schema.Attribute{
-			"id": computedString("Identifier of this query, made of the filter."),
-			"url_contains": schema.StringAttribute{
-				Optional:            true,
-				MarkdownDescription: "Keep only the endpoints whose URL contains this text (without regard to case), such as a host name.",
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
+			"id":                computedString("Identifier of this query, made of the filter."),
+			"url_contains":      containsFilterAttribute("Keep only the endpoints whose URL contains this text (without regard to case), such as a host name."),
 			"webhook_endpoints": computedObjectList("The matching webhook endpoints, oldest first.", webhookEndpointDataSourceAttributes()),
 		},
 	}
@@ -64,10 +57,8 @@ func (d *WebhookEndpointsDataSource) Read(ctx context.Context, req datasource.Re
 func (m *WebhookEndpointsDataSourceModel) objects() string { return "webhook endpoints" }
 
 func (m *WebhookEndpointsDataSourceModel) run(ctx context.Context, data *providerData, _ *diag.Diagnostics) error {
-	contains := strings.ToLower(m.URLContains.ValueString())
-	match := func(w *processout.WebhookEndpoint) bool {
-		return contains == "" || strings.Contains(strings.ToLower(w.URL), contains)
-	}
+	urlMatches := containsFold(m.URLContains)
+	match := func(w *processout.WebhookEndpoint) bool { return urlMatches(w.URL) }
 	endpoints, err := collect(data.api.WebhookEndpoints(ctx, processout.ListOptions{Order: "asc"}), match, newWebhookEndpointAttributes, 0)
 	if err != nil {
 		return err

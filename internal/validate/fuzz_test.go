@@ -3,9 +3,12 @@ package validate
 import (
 	"net/mail"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/processout/terraform-provider-processout/internal/iso4217"
 )
 
 // Terraform strings are always valid UTF-8 (HCL reads Unicode text), so the
@@ -87,15 +90,20 @@ func FuzzCheckEmail(f *testing.F) {
 	})
 }
 
-// FuzzCheckCurrency: exactly the three-capital-letter codes pass.
+// FuzzCheckCurrency: exactly the active ISO 4217 codes pass, and a refusal
+// suggests the upper-case form only when that one passes.
 func FuzzCheckCurrency(f *testing.F) {
-	for _, s := range []string{"USD", "EUR", "usd", "US", "USDT", "U$D", "ÉUR", " EUR", ""} {
+	for _, s := range []string{"USD", "EUR", "usd", "XYZ", "US", "USDT", "U$D", "ÉUR", " EUR", "", "xau", "XAU"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		shape := len(s) == 3 && !strings.ContainsFunc(s, func(r rune) bool { return r < 'A' || r > 'Z' })
-		if ok := CheckCurrency(s) == nil; ok != shape {
-			t.Fatalf("CheckCurrency(%q) accepted=%t, want %t", s, ok, shape)
+		err := CheckCurrency(s)
+		if (err == nil) != iso4217.Active(s) {
+			t.Fatalf("CheckCurrency(%q) = %v, want accepted=%t", s, err, iso4217.Active(s))
+		}
+		upper := strings.ToUpper(s)
+		if suggests := err != nil && strings.Contains(err.Error(), "write "+strconv.Quote(upper)); suggests != (err != nil && iso4217.Active(upper)) {
+			t.Fatalf("CheckCurrency(%q) = %v: suggesting %q is %t, want %t", s, err, upper, suggests, !suggests)
 		}
 	})
 }

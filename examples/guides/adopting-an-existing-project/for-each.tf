@@ -1,12 +1,14 @@
-# Adopt every gateway configuration and webhook endpoint with `for_each`
-# import blocks fed by the list data sources (OpenTofu 1.7+, Terraform
-# 1.7+). The CLI cannot generate configuration for resources that use
-# for_each, so the resource blocks below take their arguments from the
-# same inventory.
+# Adopt every gateway configuration, webhook endpoint and supervised
+# project with `for_each` import blocks fed by the list data sources
+# (OpenTofu 1.7+, Terraform 1.7+). The CLI cannot generate configuration
+# for resources that use for_each, so the resource blocks below take their
+# arguments from the same inventory.
 
 data "processout_gateway_configurations" "all" {}
 
 data "processout_webhook_endpoints" "all" {}
+
+data "processout_projects" "supervised" {}
 
 locals {
   # Everything the project holds, by ID, as the resources' arguments. The
@@ -29,12 +31,25 @@ locals {
       events_whitelist = e.events_whitelist
     }
   }
+  inventory_projects = {
+    for p in data.processout_projects.supervised.projects : p.id => {
+      name                  = p.name
+      default_currency      = p.default_currency
+      logo_url              = p.logo_url
+      email                 = p.email
+      dunning_configuration = length(p.dunning_configuration) > 0 ? p.dunning_configuration : null
+      public_metadata       = length(p.public_metadata) > 0 ? p.public_metadata : null
+    }
+  }
 
   # What Terraform adopts: filter here to leave objects alone, e.g.
   # { for id, c in local.inventory_gateway_configurations : id => c if c.enabled }.
   # Once adopted, an object left out is destroyed.
   adopted_gateway_configurations = local.inventory_gateway_configurations
   adopted_webhook_endpoints      = local.inventory_webhook_endpoints
+  # A supervised project is destroyed only with its private key: without
+  # one, a plan that leaves an adopted project out fails instead.
+  adopted_projects = local.inventory_projects
 }
 
 import {
@@ -74,6 +89,30 @@ resource "processout_webhook_endpoint" "adopted" {
   events_whitelist = each.value.events_whitelist
 }
 
+import {
+  for_each = local.adopted_projects
+  to       = processout_project.adopted[each.key]
+  id       = each.key
+}
+
+resource "processout_project" "adopted" {
+  for_each = local.adopted_projects
+
+  name                  = each.value.name
+  default_currency      = each.value.default_currency
+  logo_url              = each.value.logo_url
+  email                 = each.value.email
+  dunning_configuration = each.value.dunning_configuration
+  public_metadata       = each.value.public_metadata
+
+  # ProcessOut returns a project's private key only when it creates the
+  # project: no list carries it. The provider updates or destroys a
+  # supervised project only authenticated as that project, so give the key
+  # (by project ID, in var.project_private_keys) of each project Terraform
+  # is to change; the others are read and imported all the same.
+  private_key = lookup(var.project_private_keys, each.key, null)
+}
+
 variable "gateway_credentials" {
   description = "Gateway credentials by gateway configuration ID, such as { \"gway_conf_…\" = { secret_key = \"…\", public_key = \"…\" } }."
   type        = map(map(string))
@@ -85,4 +124,11 @@ variable "gateway_credentials_version" {
   description = "Bump it to send var.gateway_credentials again, after a rotation."
   type        = number
   default     = 1
+}
+
+variable "project_private_keys" {
+  description = "Private keys of the supervised projects, by project ID, kept from their creation: { \"proj_…\" = \"key_…\" }."
+  type        = map(string)
+  sensitive   = true
+  default     = {}
 }

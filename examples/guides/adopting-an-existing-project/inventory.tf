@@ -1,7 +1,8 @@
 # Inventory of a ProcessOut project set up by hand: the list data sources
-# read every gateway configuration (disabled ones included) and webhook
-# endpoint, and the `import_blocks` output renders one import block per
-# object, named after the object, for `plan -generate-config-out`.
+# read every gateway configuration (disabled ones included), webhook
+# endpoint and supervised project, and the `import_blocks` output renders
+# one import block per object, named after the object, for
+# `plan -generate-config-out`.
 #
 #   tofu apply                                  # reads only; creates nothing
 #   tofu output -raw import_blocks > ../adopt/imports.tf
@@ -10,12 +11,15 @@ data "processout_gateway_configurations" "all" {}
 
 data "processout_webhook_endpoints" "all" {}
 
+data "processout_projects" "supervised" {}
+
 locals {
   gateway_configurations = data.processout_gateway_configurations.all.gateway_configurations
   webhook_endpoints      = data.processout_webhook_endpoints.all.webhook_endpoints
+  supervised_projects    = data.processout_projects.supervised.projects
 
-  # Resource names: the configuration's name (else its gateway) or the
-  # endpoint's host, in lower case with underscores.
+  # Resource names: the configuration's name (else its gateway), the
+  # endpoint's host or the project's name, in lower case with underscores.
   gateway_configuration_slugs = [
     for c in local.gateway_configurations :
     trim(replace(lower(coalesce(c.name, c.gateway_name)), "/[^a-z0-9]+/", "_"), "_")
@@ -23,6 +27,10 @@ locals {
   webhook_endpoint_slugs = [
     for e in local.webhook_endpoints :
     trim(replace(lower(regex("^[A-Za-z]+://([^/:?#]+)", e.url)[0]), "/[^a-z0-9]+/", "_"), "_")
+  ]
+  supervised_project_slugs = [
+    for p in local.supervised_projects :
+    trim(replace(lower(p.name), "/[^a-z0-9]+/", "_"), "_")
   ]
 
   # A name shared by several objects is numbered; one starting with a
@@ -39,10 +47,16 @@ locals {
       length([for t in local.webhook_endpoint_slugs : t if t == s]) > 1 ? "${s}_${i + 1}" : s
     )
   ]
+  supervised_project_names = [
+    for i, s in local.supervised_project_slugs : format(
+      can(regex("^[0-9]", s)) || s == "" ? "_%s" : "%s",
+      length([for t in local.supervised_project_slugs : t if t == s]) > 1 ? "${s}_${i + 1}" : s
+    )
+  ]
 }
 
 output "import_blocks" {
-  description = "One import block per gateway configuration and webhook endpoint."
+  description = "One import block per gateway configuration, webhook endpoint and supervised project."
   value = join("\n", concat(
     [for i, c in local.gateway_configurations : <<-EOT
       # ${c.gateway_name}: ${coalesce(c.name, "(no name)")}${c.enabled ? "" : " (disabled)"}
@@ -57,6 +71,16 @@ output "import_blocks" {
       import {
         to = processout_webhook_endpoint.${local.webhook_endpoint_names[i]}
         id = "${e.id}"
+      }
+    EOT
+    ],
+    # No private key is listed: the project is read through the connected
+    # project, and updating or destroying it takes its private_key.
+    [for i, p in local.supervised_projects : <<-EOT
+      # supervised project: ${p.name}
+      import {
+        to = processout_project.${local.supervised_project_names[i]}
+        id = "${p.id}"
       }
     EOT
     ],

@@ -7,19 +7,23 @@ terraform {
   }
 }
 
+# Ephemeral: a saved plan does not store the variable (a sensitive variable
+# alone is stored in clear); give it again to `apply tfplan`.
 variable "stripe_secret_key" {
   type      = string
   sensitive = true
+  ephemeral = true
 }
 
 variable "adyen_api_key" {
   type      = string
   sensitive = true
+  ephemeral = true
 }
 
 # Stripe for card payments in Europe. The credentials are write-only: they
-# are sent to ProcessOut but never stored in the state or the plan. Bump
-# settings_wo_version after rotating the key to send the new one.
+# are sent to ProcessOut but never stored in state. Bump settings_wo_version
+# after rotating the key to send the new one.
 resource "processout_gateway_configuration" "stripe_eu" {
   gateway_name      = "stripe"
   name              = "Stripe EU"

@@ -1,23 +1,10 @@
 package processoutapi
 
-import "strings"
+import (
+	"strings"
 
-// iso4217 holds the active ISO 4217 currency codes (including the fund
-// codes such as CHE or USN, and ANG next to its 2025 successor XCG).
-// Precious metals and testing codes (XAU, XAG, XPT, XPD, XBA…XBD, XDR,
-// XSU, XUA, XTS, XXX) are left out: they cannot be used for payments.
-// Withdrawn codes (HRK, CUC…) are left out as well, except SLL, which
-// many payment systems still accept next to SLE.
-var iso4217 = setOf(`
-AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB
-BOV BRL BSD BTN BWP BYN BZD CAD CDF CHE CHF CHW CLF CLP CNY COP COU CRC CUP
-CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ
-GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW
-KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR
-MVR MWK MXN MXV MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN
-PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SLL SOS SRD SSP STN
-SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX USD USN UYI UYU UYW
-UZS VED VES VND VUV WST XAF XCD XCG XOF XPF YER ZAR ZMW ZWG ZWL`)
+	"github.com/processout/terraform-provider-processout/internal/iso4217"
+)
 
 // iso3166 holds the 249 officially assigned ISO 3166-1 alpha-2 codes.
 var iso3166 = setOf(`
@@ -55,10 +42,11 @@ func setOf(words string) map[string]bool {
 	return set
 }
 
-// validCurrency reports whether code is an ISO 4217 code. Codes are
-// case-sensitive: "usd" is rejected rather than silently upper-cased, so
-// that what a client sends is exactly what it reads back.
-func validCurrency(code string) bool { return iso4217[code] }
+// validCurrency reports whether code is an active ISO 4217 code (the list
+// the provider checks against too). Codes are case-sensitive: "usd" is
+// rejected rather than silently upper-cased, so that what a client sends is
+// exactly what it reads back.
+func validCurrency(code string) bool { return iso4217.Active(code) }
 
 // validCountry reports whether code is an upper-case ISO 3166-1 alpha-2 code.
 func validCountry(code string) bool { return iso3166[code] }
