@@ -12,6 +12,8 @@ require (
 	github.com/hashicorp/terraform-plugin-testing v1.16.0
 )
 
+require github.com/hashicorp/terraform-plugin-framework-timeouts v0.7.0
+
 require (
 	github.com/ProtonMail/go-crypto v1.4.1 // indirect
 	github.com/agext/levenshtein v1.2.3 // indirect

@@ -20,9 +20,10 @@ import (
 	"github.com/processout/terraform-provider-processout/internal/emulator/processoutapi"
 )
 
-// stateOnly are attributes the API never returns: credentials and the
-// project's private key (returned once, at creation).
-var stateOnly = map[string]bool{"settings": true, "settings_wo": true, "settings_wo_version": true, "private_key": true}
+// stateOnly are attributes the API never returns: credentials, the
+// project's private key (returned once, at creation), and the operations'
+// time limits (the provider's own).
+var stateOnly = map[string]bool{"settings": true, "settings_wo": true, "settings_wo_version": true, "private_key": true, "timeouts": true}
 
 // unordered are set attributes: the API's order is not the state's.
 var unordered = map[string]bool{"events_whitelist": true, "sub_accounts_enabled": true}

@@ -50,6 +50,10 @@ type Client struct {
 	now     func() time.Time
 	// observer, when set, is told of every call and attempt (Observe).
 	observer Observer
+	// onRetry, when set, is told of every retry before its wait (OnRetry).
+	onRetry func(context.Context, Retry)
+	// endpoints names sites for errors (NameEndpoint).
+	endpoints map[string]string
 }
 
 // New returns a Client with the given retry policy. secrets are masked in
@@ -66,11 +70,12 @@ func New(policy Policy, secrets ...string) *Client {
 		ExpectContinueTimeout: time.Second,
 	}
 	return &Client{
-		http:    &http.Client{Transport: transport, CheckRedirect: sameHostRedirects},
-		policy:  policy,
-		pacer:   NewPacer(),
-		secrets: nonEmpty(secrets),
-		now:     time.Now,
+		http:      &http.Client{Transport: transport, CheckRedirect: sameHostRedirects},
+		policy:    policy,
+		pacer:     NewPacer(),
+		secrets:   nonEmpty(secrets),
+		now:       time.Now,
+		endpoints: map[string]string{},
 	}
 }
 
@@ -147,7 +152,8 @@ func isLoopback(host string) bool {
 }
 
 // Do sends the call, retrying transient failures (transport errors, 429,
-// 5xx) under the policy. It stops at once when ctx ends.
+// 5xx) under the policy, within its retry budget (Policy.MaxElapsed). It
+// stops at once when ctx ends.
 func (c *Client) Do(ctx context.Context, call Call) (*Result, error) {
 	start := c.now()
 	ctx = tflog.MaskAllFieldValuesStrings(ctx, c.secrets...)
@@ -156,16 +162,19 @@ func (c *Client) Do(ctx context.Context, call Call) (*Result, error) {
 		c.observer.CallStarted(call)
 	}
 	var lastErr error
+	sent := false // whether any attempt may have reached the server
+	refused := 0  // attempts in a row that met a refused connection
 	for attempt := 1; ; attempt++ {
 		if err := ctx.Err(); err != nil {
-			return nil, &StoppedError{Err: err, Sent: attempt > 1} // stopped: nothing new is sent
+			return nil, &StoppedError{Err: err, Sent: sent} // stopped: nothing new is sent
 		}
 		if err := c.pacer.Wait(ctx); err != nil {
-			return nil, &StoppedError{Err: err, Sent: attempt > 1}
+			return nil, &StoppedError{Err: err, Sent: sent}
 		}
-		res, resent, err := c.attempt(ctx, call)
+		res, trace, err := c.attempt(ctx, call, c.attemptTimeout(start))
+		sent = sent || trace.mayHaveSent(err)
 		if c.observer != nil {
-			c.observer.AttemptDone(call, attempt, resent)
+			c.observer.AttemptDone(call, attempt, trace.resent)
 		}
 		var header http.Header // nil without an answer
 		if res != nil {
@@ -173,18 +182,22 @@ func (c *Client) Do(ctx context.Context, call Call) (*Result, error) {
 		}
 		c.pacer.Done(header)
 		elapsed := c.now().Sub(start)
-		c.log(ctx, call, attempt, resent, res, err, elapsed)
+		c.log(ctx, call, attempt, trace.resent, res, err, elapsed)
 		if ctx.Err() != nil && (err != nil || RetryableStatus(res.Status)) {
-			return nil, &StoppedError{Err: ctx.Err(), Sent: true} // stopped: no new attempt
+			return nil, &StoppedError{Err: ctx.Err(), Sent: sent} // stopped: no new attempt
 		}
 		var wait time.Duration
 		switch {
 		case IsTooLarge(err), IsRedirect(err):
 			return nil, err
+		case isRefused(err):
+			lastErr, refused = err, refused+1
+			wait = max(c.policy.Backoff(attempt), refusedBackoff)
 		case err != nil:
-			lastErr = err
+			lastErr, refused = err, 0
 			wait = c.policy.Backoff(attempt)
 		case RetryableStatus(res.Status):
+			refused = 0
 			wait = c.policy.Backoff(attempt)
 			if ra, ok := RetryAfter(res.Header, c.now()); ok {
 				wait = ra
@@ -196,44 +209,65 @@ func (c *Client) Do(ctx context.Context, call Call) (*Result, error) {
 			res.Attempts, res.Elapsed = attempt, elapsed
 			return res, nil
 		}
-		if attempt >= c.policy.MaxAttempts || elapsed+wait > c.policy.MaxElapsed {
-			if err != nil {
-				return nil, &GiveUpError{Operation: call.Operation, Attempts: attempt, Elapsed: elapsed, Last: lastErr}
+		if why := c.giveUp(attempt, refused, elapsed, wait); why != keepTrying {
+			if err == nil {
+				res.Attempts, res.Elapsed = attempt, elapsed
+				return res, nil // the last answer says why
 			}
-			res.Attempts, res.Elapsed = attempt, elapsed
-			return res, nil
+			return nil, c.gaveUp(call, why, attempt, refused, elapsed, sent, lastErr)
 		}
+		c.retrying(ctx, Retry{Call: call, Attempt: attempt + 1, MaxAttempts: c.policy.MaxAttempts, Wait: wait,
+			Reason: retryReason(res, err), Elapsed: elapsed, Budget: c.policy.MaxElapsed})
 		if err := sleep(ctx, wait); err != nil {
-			return nil, &StoppedError{Err: err, Sent: true}
+			return nil, &StoppedError{Err: err, Sent: sent}
 		}
 	}
 }
 
-// attempt sends the call once, as far as Do can tell. resent counts the
-// times net/http wrote the request again on its own (see
-// Observer.AttemptDone); the deferred function sets it whichever way
-// attempt returns.
-func (c *Client) attempt(ctx context.Context, call Call) (res *Result, resent int, err error) {
-	var writes atomic.Int32
+// attemptTrace is what an attempt's client trace saw.
+type attemptTrace struct {
+	// resent counts the times net/http wrote the request again on its own
+	// (see Observer.AttemptDone).
+	resent int
+	// wrote says whether net/http began writing the request at all.
+	wrote bool
+}
+
+// mayHaveSent reports whether the attempt may have reached the server:
+// anything but a failure to connect before a byte was written.
+func (t attemptTrace) mayHaveSent(err error) bool {
+	return t.wrote || !isDialError(err)
+}
+
+// attempt sends the call once, as far as Do can tell, for at most timeout
+// (0: no limit of its own). The deferred function fills the trace whichever
+// way attempt returns.
+func (c *Client) attempt(ctx context.Context, call Call, timeout time.Duration) (res *Result, trace attemptTrace, err error) {
+	var writes, tries atomic.Int32
 	ctx = httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
 		WroteRequest: func(info httptrace.WroteRequestInfo) {
+			tries.Add(1)
 			if info.Err == nil {
 				writes.Add(1)
 			}
 		},
 	})
-	defer func() { resent = max(int(writes.Load())-1, 0) }()
+	defer func() { trace = attemptTrace{resent: max(int(writes.Load())-1, 0), wrote: tries.Load() > 0} }()
 	if isWrite(call.Method) {
 		// A stop (the CLI's first Ctrl-C, or the SIGTERM of a cancelled CI
 		// job, cancels ctx) must not drop a write ProcessOut may already
 		// have carried out: the attempt runs to its answer, bounded by the
 		// attempt timeout, so the object reaches state. Do starts no new
-		// attempt once ctx is done.
-		ctx = context.WithoutCancel(ctx)
-	}
-	if c.policy.AttemptTimeout > 0 {
+		// attempt once ctx is done. A deadline of ctx (a resource's
+		// timeouts) still bounds it: the user chose that limit, and a
+		// create it cuts short leaves its lost-create placeholder.
 		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, c.policy.AttemptTimeout)
+		ctx, cancel = keepDeadline(ctx)
+		defer cancel()
+	}
+	if timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, timeout)
 		defer cancel()
 	}
 	var body io.Reader
@@ -242,32 +276,41 @@ func (c *Client) attempt(ctx context.Context, call Call) (res *Result, resent in
 	}
 	req, err := http.NewRequestWithContext(ctx, call.Method, call.URL.String(), body)
 	if err != nil {
-		return nil, 0, err
+		return nil, trace, err
 	}
 	for k, vs := range call.Header {
 		req.Header[k] = vs
 	}
 	resp, err := c.http.Do(req)
 	if err != nil {
-		return nil, 0, err
+		return nil, trace, err
 	}
 	defer resp.Body.Close()
 	if loc, err := resp.Location(); err == nil && (loc.Host != resp.Request.URL.Host || loc.Scheme != resp.Request.URL.Scheme) {
 		// sameHostRedirects left it unfollowed: say so rather than hand
 		// back a bodiless 3xx that reads like a broken API.
-		return &Result{Status: resp.StatusCode, Header: resp.Header}, 0,
+		return &Result{Status: resp.StatusCode, Header: resp.Header}, trace,
 			&RedirectError{Operation: call.Operation, Status: resp.StatusCode, From: resp.Request.URL, To: loc}
 	}
 	data, err := io.ReadAll(io.LimitReader(resp.Body, MaxBodyBytes+1))
 	if err != nil {
-		return nil, 0, fmt.Errorf("reading the answer: %w", err)
+		return nil, trace, fmt.Errorf("reading the answer: %w", err)
 	}
 	if len(data) > MaxBodyBytes {
 		// Not retried as a transport error would be: the server answered,
 		// and answering again will not make it smaller.
-		return &Result{Status: resp.StatusCode, Header: resp.Header, Body: nil}, 0, &TooLargeError{Operation: call.Operation}
+		return &Result{Status: resp.StatusCode, Header: resp.Header, Body: nil}, trace, &TooLargeError{Operation: call.Operation}
 	}
-	return &Result{Status: resp.StatusCode, Header: resp.Header, Body: data}, 0, nil
+	return &Result{Status: resp.StatusCode, Header: resp.Header, Body: data}, trace, nil
+}
+
+// keepDeadline is ctx without its cancellation but with its deadline.
+func keepDeadline(ctx context.Context) (context.Context, context.CancelFunc) {
+	detached := context.WithoutCancel(ctx)
+	if deadline, ok := ctx.Deadline(); ok {
+		return context.WithDeadline(detached, deadline)
+	}
+	return detached, func() {}
 }
 
 func (c *Client) log(ctx context.Context, call Call, attempt, resent int, res *Result, err error, elapsed time.Duration) {
@@ -294,16 +337,34 @@ func (c *Client) log(ctx context.Context, call Call, attempt, resent int, res *R
 	tflog.Debug(ctx, "API call", fields)
 }
 
-// GiveUpError reports a call abandoned after repeated transport failures.
+// GiveUpError reports a call abandoned after repeated transport failures:
+// its attempts are spent, or its retry budget is (Budget is then set).
 type GiveUpError struct {
 	Operation string
 	Attempts  int
 	Elapsed   time.Duration
-	Last      error
+	// Budget is the retry budget when running out of it ended the call; 0
+	// when the attempts ran out first.
+	Budget time.Duration
+	// Sent says whether an attempt may have reached the server.
+	Sent bool
+	Last error
 }
 
 func (e *GiveUpError) Error() string {
-	return fmt.Sprintf("%s: gave up after %d attempts over %s: %v", e.Operation, e.Attempts, e.Elapsed.Round(time.Millisecond), e.Last)
+	if e.Budget > 0 {
+		return fmt.Sprintf("%s: gave up after %s over %s, when its retry budget of %s ran out: %v",
+			e.Operation, attempts(e.Attempts), e.Elapsed.Round(time.Millisecond), e.Budget, e.Last)
+	}
+	return fmt.Sprintf("%s: gave up after %s over %s: %v", e.Operation, attempts(e.Attempts), e.Elapsed.Round(time.Millisecond), e.Last)
+}
+
+// attempts is "1 attempt", "3 attempts".
+func attempts(n int) string {
+	if n == 1 {
+		return "1 attempt"
+	}
+	return fmt.Sprintf("%d attempts", n)
 }
 
 func (e *GiveUpError) Unwrap() error { return e.Last }
@@ -325,6 +386,21 @@ func (e *StoppedError) Unwrap() error { return e.Err }
 func StoppedUnsent(err error) bool {
 	var e *StoppedError
 	return errors.As(err, &e) && !e.Sent
+}
+
+// NeverSent reports whether err proves that no attempt of the call reached
+// the server: it was stopped before one was sent, or every attempt failed
+// to connect (a refused connection, an unknown host).
+func NeverSent(err error) bool {
+	var giveUp *GiveUpError
+	var refused *RefusedError
+	switch {
+	case errors.As(err, &giveUp):
+		return !giveUp.Sent
+	case errors.As(err, &refused):
+		return !refused.Sent
+	}
+	return StoppedUnsent(err)
 }
 
 // TooLargeError reports an answer over MaxBodyBytes.

@@ -147,6 +147,7 @@ func TestCancellationStopsRetriesAtOnce(t *testing.T) {
 	defer srv.Close()
 	p := fastPolicy()
 	p.MinBackoff, p.MaxBackoff, p.MaxAttempts = 10*time.Second, 10*time.Second, 10
+	p.MaxElapsed = time.Minute // room for the retry: the call must be waiting out its backoff when cancelled
 	ctx, cancel := context.WithCancel(context.Background())
 	time.AfterFunc(100*time.Millisecond, cancel)
 	start := time.Now()

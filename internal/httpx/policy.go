@@ -13,23 +13,31 @@ type Policy struct {
 	MaxAttempts int
 	// MinBackoff and MaxBackoff bound the exponential backoff.
 	MinBackoff, MaxBackoff time.Duration
-	// MaxElapsed bounds the time spent on one call across its attempts.
+	// MaxElapsed is the retry budget of one call: the time from its start
+	// within which its attempts and the waits between them end. An attempt
+	// still running when it runs out is cut short, and a retry starts only
+	// when it leaves the attempt MinAttemptTime after its wait. 0 is no
+	// budget.
 	MaxElapsed time.Duration
 	// AttemptTimeout bounds one attempt, so a server that never answers is
 	// retried rather than waited on until MaxElapsed.
 	AttemptTimeout time.Duration
+	// RefusedAttempts bounds the attempts in a row that meet a refused
+	// connection (refused.go); 0 is DefaultRefusedAttempts.
+	RefusedAttempts int
 	// Jitter returns a number in [0,1); nil uses math/rand.
 	Jitter func() float64
 }
 
 // DefaultPolicy suits an interactive plan/apply: a blip is absorbed within
-// seconds, a persistent outage is reported within a couple of minutes.
+// seconds, a persistent outage is reported within two minutes, an address
+// where nothing listens within a few seconds.
 func DefaultPolicy() Policy {
 	return Policy{
 		MaxAttempts:    10,
 		MinBackoff:     200 * time.Millisecond,
 		MaxBackoff:     15 * time.Second,
-		MaxElapsed:     3 * time.Minute,
+		MaxElapsed:     2 * time.Minute,
 		AttemptTimeout: 60 * time.Second,
 	}
 }

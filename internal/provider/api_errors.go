@@ -48,7 +48,33 @@ func addAPIError(diags *diag.Diagnostics, action string, err error, attributes m
 	case errors.As(err, &decodeErr), httpx.IsTooLarge(err):
 		diags.AddError(summary, fmt.Sprintf("%v\nThis is not an answer the ProcessOut API gives: check that processout_api_url (direct transport) "+
 			"or the Membrane connection points at ProcessOut's API. If it does, ProcessOut or a proxy in between is failing; try again later.", err))
+	case unansweredHint(err) != "":
+		diags.AddError(summary, err.Error()+".\n"+unansweredHint(err))
 	default:
 		diags.AddError(summary, err.Error())
 	}
+}
+
+// unansweredHint is what to do about a call that met no usable answer: a
+// refused connection, or a retry budget spent without an answer; "" for
+// any other error.
+func unansweredHint(err error) string {
+	var giveUp *httpx.GiveUpError
+	switch {
+	case httpx.IsRefused(err):
+		return "Nothing listens there: check the URL (its host and port) and that the API, or the proxy or emulator in front of it, is running and reachable from here."
+	case errors.As(err, &giveUp) && giveUp.Budget > 0:
+		return fmt.Sprintf("No usable answer came within the call's retry budget of %s: the API may be down, or slower than request_timeout allows. "+
+			"Raise %s to wait longer. Running the same command again later is safe: a change that may have been carried out "+
+			"is read back by the next run.", giveUp.Budget, orEnv(&settingRetryBudget))
+	}
+	return ""
+}
+
+// hintLine is unansweredHint(err) as a paragraph of its own, or "".
+func hintLine(err error) string {
+	if hint := unansweredHint(err); hint != "" {
+		return "\n\n" + hint
+	}
+	return ""
 }

@@ -71,9 +71,15 @@ func buildClient(ctx context.Context, cfg settings, userAgent string, observer h
 	policy := httpx.DefaultPolicy()
 	policy.MaxAttempts = cfg.maxRetries + 1
 	policy.AttemptTimeout = cfg.requestTimeout
+	policy.MaxElapsed = cfg.retryBudget
 	httpClient := httpx.New(policy, cfg.token, cfg.workspaceSecret, cfg.projectSecret)
 	if observer != nil {
 		httpClient.Observe(observer)
+	}
+	httpClient.OnRetry(logRetry)
+	httpClient.NameEndpoint(cfg.processoutURL, orEnv(&settingProcessOutURL))
+	if cfg.transport == transportMembrane {
+		httpClient.NameEndpoint(cfg.membraneURL, orEnv(&settingMembraneURL))
 	}
 
 	supervised := supervisedAccess{base: cfg.processoutURL, http: httpClient, userAgent: userAgent}
@@ -193,6 +199,6 @@ func addMembraneError(diags *diag.Diagnostics, err error, connectionID string) {
 			fmt.Sprintf("Membrane has no connection %q visible to this tenant (%v). `membrane connection list` shows the tenant's connections.", connectionID, err))
 	default:
 		diags.AddError("Cannot reach Membrane", fmt.Sprintf("%v\nCheck membrane_api_url (or MEMBRANE_API_URL): it must be Membrane's API, "+
-			"%s unless your Membrane deployment has another address, reachable from here.", err, settingMembraneURL.def))
+			"%s unless your Membrane deployment has another address, reachable from here.%s", err, settingMembraneURL.def, hintLine(err)))
 	}
 }

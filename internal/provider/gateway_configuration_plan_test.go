@@ -62,6 +62,11 @@ func runModifyPlan(t *testing.T, data *providerData, state, plan, config *Gatewa
 	set := func(m *GatewayConfigurationResourceModel) tfsdk.Plan {
 		p := tfsdk.Plan{Schema: sch, Raw: tftypes.NewValue(sch.Type().TerraformType(ctx), nil)}
 		if m != nil {
+			if len(m.Timeouts.AttributeTypes(ctx)) == 0 { // a model without timeouts: none set
+				withNull := *m
+				withNull.Timeouts = nullTimeouts()
+				m = &withNull
+			}
 			if d := p.Set(ctx, m); d.HasError() {
 				t.Fatalf("building a plan: %v", d)
 			}

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
@@ -36,12 +37,13 @@ type GatewayConfigurationResource struct{ configured }
 
 // GatewayConfigurationResourceModel is the resource's state: the
 // configuration's attributes and the credentials as the configuration gives
-// them (ProcessOut never returns them).
+// them (ProcessOut never returns them), and the operations' time limits.
 type GatewayConfigurationResourceModel struct {
 	gatewayConfigurationAttributes
-	Settings          types.Map   `tfsdk:"settings"`
-	SettingsWO        types.Map   `tfsdk:"settings_wo"`
-	SettingsWOVersion types.Int64 `tfsdk:"settings_wo_version"`
+	Settings          types.Map      `tfsdk:"settings"`
+	SettingsWO        types.Map      `tfsdk:"settings_wo"`
+	SettingsWOVersion types.Int64    `tfsdk:"settings_wo_version"`
+	Timeouts          timeouts.Value `tfsdk:"timeouts"`
 }
 
 // gatewayConfigurationFieldAttributes are the attributes ProcessOut's field errors
@@ -63,7 +65,7 @@ func (r *GatewayConfigurationResource) Metadata(_ context.Context, req resource.
 var processingRegions = []string{"EEA", "EEA-UK", "UK", "US"}
 
 // Schema implements resource.Resource.
-func (r *GatewayConfigurationResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *GatewayConfigurationResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	useState := stringplanmodifier.UseStateForUnknown()
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A payment gateway (Stripe, Adyen, …) configured on the project, with its credentials.\n\n" +
@@ -152,6 +154,7 @@ func (r *GatewayConfigurationResource) Schema(_ context.Context, _ resource.Sche
 			"created_at": schema.StringAttribute{
 				Computed: true, MarkdownDescription: "Creation time (RFC 3339).", PlanModifiers: []planmodifier.String{useState},
 			},
+			"timeouts": timeoutsAttribute(ctx, "gateway configuration"),
 		},
 	}
 }
@@ -176,6 +179,8 @@ func (r *GatewayConfigurationResource) Create(ctx context.Context, req resource.
 	var plan, config GatewayConfigurationResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...) // settings_wo is only in the configuration
+	ctx, done := withTimeout(ctx, plan.Timeouts, opCreate, &resp.Diagnostics)
+	defer done()
 	in := plan.input(ctx, &resp.Diagnostics)
 	in.Settings = sentCredentials(plan, config, nil).send(ctx, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
@@ -197,6 +202,8 @@ func (r *GatewayConfigurationResource) Create(ctx context.Context, req resource.
 func (r *GatewayConfigurationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state GatewayConfigurationResourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	ctx, done := withTimeout(ctx, state.Timeouts, opRead, &resp.Diagnostics)
+	defer done()
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
 	}
@@ -226,12 +233,15 @@ func (r *GatewayConfigurationResource) Update(ctx context.Context, req resource.
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	ctx, done := withTimeout(ctx, plan.Timeouts, opUpdate, &resp.Diagnostics)
+	defer done()
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	in := plan.input(ctx, &resp.Diagnostics)
 	in.Settings = sentCredentials(plan, config, &state).send(ctx, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) || refuseLostCreateUpdate(plan.ID.ValueString(), &resp.Diagnostics) {
+	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) || refuseLostCreateUpdate(plan.ID.ValueString(), &resp.Diagnostics) ||
+		updateOnlyTimeouts(ctx, req, resp, plan.ID.ValueString()) {
 		return
 	}
 	updated, err := r.data.api.UpdateGatewayConfiguration(ctx, plan.ID.ValueString(), in)
@@ -248,6 +258,8 @@ func (r *GatewayConfigurationResource) Update(ctx context.Context, req resource.
 func (r *GatewayConfigurationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state GatewayConfigurationResourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	ctx, done := withTimeout(ctx, state.Timeouts, opDelete, &resp.Diagnostics)
+	defer done()
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
 	}

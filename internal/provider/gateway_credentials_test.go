@@ -31,6 +31,7 @@ func newStripePlan() GatewayConfigurationResourceModel {
 			PublicKeys: types.MapUnknown(types.StringType), Sandbox: types.BoolUnknown(), ProjectID: unknown, CreatedAt: unknown,
 		},
 		Settings: types.MapNull(types.StringType), SettingsWO: types.MapNull(types.StringType), SettingsWOVersion: types.Int64Null(),
+		Timeouts: nullTimeouts(),
 	}
 }
 

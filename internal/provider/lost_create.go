@@ -105,7 +105,7 @@ func (a *createAttempt) failed(ctx context.Context, req resource.CreateRequest, 
 	id := lostCreatePrefix + a.key
 	if saveLostCreate(ctx, req, resp, id, rec) {
 		resp.Diagnostics.AddError("Cannot "+action, fmt.Sprintf("%v\n\nProcessOut may have made the %s before its answer was lost. "+
-			"The attempt is recorded in state (ID %q, tainted), without replaying the request: %s", err, a.object, id, next))
+			"The attempt is recorded in state (ID %q, tainted), without replaying the request: %s%s", err, a.object, id, next, hintLine(err)))
 		return
 	}
 	addAPIError(&resp.Diagnostics, action, err, attributes)
@@ -148,10 +148,12 @@ func saveLostCreate(ctx context.Context, req resource.CreateRequest, resp *resou
 // not: ProcessOut's (or Membrane's own) 4xx other than the retryable ones, a
 // 200 whose body says it failed, a redirect that was not followed, an
 // answer that is not ProcessOut's (the URL points elsewhere), an ID that
-// could not be sent, and a stop that came before any attempt was sent. A
-// stop after an attempt was sent leaves the outcome open. A 429 or 409 after the retries may follow an
-// earlier attempt that committed, and a timeout, a reset or a 5xx may
-// follow the commit itself.
+// could not be sent, and a call none of whose attempts was sent (stopped
+// before the first, or every one failing to connect: a refused connection).
+// A stop after an attempt was sent leaves the outcome open, as does a
+// retry budget or a timeouts deadline that cut an attempt short. A 429 or
+// 409 after the retries may follow an earlier attempt that committed, and a
+// timeout, a reset or a 5xx may follow the commit itself.
 func createMayHaveHappened(err error) bool {
 	var apiErr *processout.Error
 	var me *membrane.Error
@@ -162,7 +164,7 @@ func createMayHaveHappened(err error) bool {
 		return refusalUndecided(apiErr.Status)
 	case errors.As(err, &me):
 		return refusalUndecided(me.Status)
-	case errors.As(err, &decodeErr), errors.As(err, &pathErr), httpx.IsTooLarge(err), httpx.IsRedirect(err), httpx.StoppedUnsent(err):
+	case errors.As(err, &decodeErr), errors.As(err, &pathErr), httpx.IsTooLarge(err), httpx.IsRedirect(err), httpx.NeverSent(err):
 		return false
 	}
 	return true

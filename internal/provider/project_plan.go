@@ -40,8 +40,8 @@ func (r *ProjectResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 		}
 		return
 	}
-	if !req.Plan.Raw.IsNull() && req.Plan.Raw.Equal(req.State.Raw) {
-		return // nothing to change: nothing to authenticate
+	if !req.Plan.Raw.IsNull() && (req.Plan.Raw.Equal(req.State.Raw) || onlyTimeoutsChange(req.Plan.Raw, req.State.Raw)) {
+		return // nothing to change in ProcessOut: nothing to authenticate
 	}
 	resp.Diagnostics.Append(req.State.GetAttribute(ctx, keyPath, &stored)...)
 	var id types.String

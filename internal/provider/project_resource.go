@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -27,11 +28,13 @@ var (
 // ProjectResource manages a project supervised by the connected project.
 type ProjectResource struct{ configured }
 
-// ProjectResourceModel is the resource's state: the project's attributes and
-// its private key, which only the create answer carries.
+// ProjectResourceModel is the resource's state: the project's attributes,
+// its private key, which only the create answer carries, and the
+// operations' time limits.
 type ProjectResourceModel struct {
 	projectAttributes
-	PrivateKey types.String `tfsdk:"private_key"`
+	PrivateKey types.String   `tfsdk:"private_key"`
+	Timeouts   timeouts.Value `tfsdk:"timeouts"`
 }
 
 // projectFieldAttributes are the attributes ProcessOut's field errors may name.
@@ -48,7 +51,7 @@ func (r *ProjectResource) Metadata(_ context.Context, req resource.MetadataReque
 }
 
 // Schema implements resource.Resource.
-func (r *ProjectResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *ProjectResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	useState := stringplanmodifier.UseStateForUnknown()
 	resp.Schema = schema.Schema{
 		MarkdownDescription: projectResourceDescription,
@@ -102,6 +105,7 @@ func (r *ProjectResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 					"until set here (for example `private_key = var.marketplace_key`); leave it unset for a project Terraform created. " +
 					"Removing it from the configuration keeps the key in state.",
 			},
+			"timeouts": timeoutsAttribute(ctx, "project"),
 		},
 	}
 }
@@ -116,6 +120,8 @@ func (r *ProjectResource) IdentitySchema(_ context.Context, _ resource.IdentityS
 func (r *ProjectResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan ProjectResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	ctx, done := withTimeout(ctx, plan.Timeouts, opCreate, &resp.Diagnostics)
+	defer done()
 	in := plan.input(ctx, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
@@ -139,6 +145,8 @@ func (r *ProjectResource) Create(ctx context.Context, req resource.CreateRequest
 func (r *ProjectResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state ProjectResourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	ctx, done := withTimeout(ctx, state.Timeouts, opRead, &resp.Diagnostics)
+	defer done()
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
 	}
@@ -172,8 +180,11 @@ func (r *ProjectResource) Update(ctx context.Context, req resource.UpdateRequest
 	var plan, state ProjectResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	ctx, done := withTimeout(ctx, plan.Timeouts, opUpdate, &resp.Diagnostics)
+	defer done()
 	in := plan.input(ctx, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) || refuseLostCreateUpdate(plan.ID.ValueString(), &resp.Diagnostics) {
+	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) || refuseLostCreateUpdate(plan.ID.ValueString(), &resp.Diagnostics) ||
+		updateOnlyTimeouts(ctx, req, resp, plan.ID.ValueString()) {
 		return
 	}
 	id, key := plan.ID.ValueString(), plan.PrivateKey
@@ -199,6 +210,8 @@ func (r *ProjectResource) Update(ctx context.Context, req resource.UpdateRequest
 func (r *ProjectResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state ProjectResourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	ctx, done := withTimeout(ctx, state.Timeouts, opDelete, &resp.Diagnostics)
+	defer done()
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
 	}

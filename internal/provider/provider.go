@@ -38,6 +38,7 @@ type ProcessOutProviderModel struct {
 	MembraneActions         types.Map    `tfsdk:"membrane_actions"`
 	MaxRetries              types.Int64  `tfsdk:"max_retries"`
 	RequestTimeout          types.String `tfsdk:"request_timeout"`
+	RetryBudget             types.String `tfsdk:"retry_budget"`
 }
 
 // New returns a constructor of the provider, as providerserver expects.

@@ -43,6 +43,7 @@ type settings struct {
 
 	maxRetries     int
 	requestTimeout time.Duration
+	retryBudget    time.Duration
 }
 
 // setting is one attribute of the provider block, declared once: its schema
@@ -121,12 +122,20 @@ var (
 			"(see the `processout_membrane_actions` data source). Operations not listed go through the connection proxy. Membrane only.",
 		field: func(m *ProcessOutProviderModel) attr.Value { return m.MembraneActions }}
 	settingMaxRetries = setting{attr: "max_retries", kind: numberSetting, def: "9", check: checkRetries,
-		doc: fmt.Sprintf("How many times a call is retried after a transient failure (rate limiting, 5xx, network errors), from %d to %d. "+
-			"Writes carry an idempotency key, so a retried create never creates twice.", retriesMin, retriesMax),
+		doc: fmt.Sprintf("How many times a call is retried after a transient failure (rate limiting, 5xx, network errors), from %d to %d, "+
+			"within `retry_budget`. Writes carry an idempotency key, so a retried create never creates twice.", retriesMin, retriesMax),
 		field: func(m *ProcessOutProviderModel) attr.Value { return m.MaxRetries }}
 	settingRequestTimeout = setting{attr: "request_timeout", def: "60s", check: checkTimeout,
 		doc:   "Time limit of a single attempt of an API call, as a Go duration such as `30s`.",
 		field: func(m *ProcessOutProviderModel) attr.Value { return m.RequestTimeout }}
+	settingRetryBudget = setting{attr: "retry_budget", env: []string{"PROCESSOUT_RETRY_BUDGET"}, def: "2m", check: checkRetryBudget,
+		doc: "Time limit of one API call, all its attempts and the waits between them included, as a Go duration such as `90s` or `5m`: " +
+			"an API that accepts connections but does not answer is reported once it runs out. An attempt still running then is cut short, " +
+			"and a retry starts only if at least a second of the budget is left for it. At least `1s`. " +
+			"A refused connection (nothing listens at the API's URL) fails sooner, after 3 tries about a second apart. " +
+			"Progress is logged at INFO (`TF_LOG=info`): one line per retry, with the attempt, the wait and what the last attempt met. " +
+			"A resource's `timeouts` block bounds a whole operation, which may make several calls.",
+		field: func(m *ProcessOutProviderModel) attr.Value { return m.RetryBudget }}
 )
 
 // providerSettings is every setting, in the order of the documentation's
@@ -134,6 +143,7 @@ var (
 var providerSettings = []*setting{
 	&settingToken, &settingWorkspaceKey, &settingWorkspaceSecret, &settingTenantKey, &settingMembraneURL, &settingConnectionID,
 	&settingProjectID, &settingProjectSecret, &settingProcessOutURL, &settingActions, &settingMaxRetries, &settingRequestTimeout,
+	&settingRetryBudget,
 }
 
 var (
@@ -157,6 +167,13 @@ func checkRetries(subject, value string) error {
 		return fmt.Errorf("%s must be between %d and %d, got %d", subject, retriesMin, retriesMax, n)
 	}
 	return nil
+}
+
+func checkRetryBudget(subject, value string) error {
+	if d, err := time.ParseDuration(value); err == nil && d > 0 && d < httpx.MinAttemptTime {
+		return fmt.Errorf("%s must be at least %s, the least time an attempt is given, got %q", subject, httpx.MinAttemptTime, value)
+	}
+	return checkTimeout(subject, value)
 }
 
 func checkTimeout(subject, value string) error {

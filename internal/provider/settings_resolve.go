@@ -83,6 +83,9 @@ func resolveSettings(m ProcessOutProviderModel, env envLookup, diags *diag.Diagn
 	if timeout := r[&settingRequestTimeout]; timeout.checked(diags) {
 		cfg.requestTimeout, _ = time.ParseDuration(timeout.value)
 	}
+	if budget := r[&settingRetryBudget]; budget.checked(diags) {
+		cfg.retryBudget, _ = time.ParseDuration(budget.value)
+	}
 
 	cfg.actions = resolveActions(m.MembraneActions, diags)
 	membraneSet := pick(r, &settingToken, &settingWorkspaceKey, &settingWorkspaceSecret, &settingTenantKey, &settingConnectionID)

@@ -22,7 +22,7 @@ func envOf(vars map[string]string) envLookup {
 
 func emptyModel() ProcessOutProviderModel {
 	n := types.StringNull()
-	return ProcessOutProviderModel{n, n, n, n, n, n, n, n, n, types.MapNull(types.StringType), types.Int64Null(), n}
+	return ProcessOutProviderModel{n, n, n, n, n, n, n, n, n, types.MapNull(types.StringType), types.Int64Null(), n, n}
 }
 
 func TestResolveSettings(t *testing.T) {
@@ -139,6 +139,11 @@ func TestSettingValidators(t *testing.T) {
 		{"membrane_api_url", "http://127.0.0.1:1", func(m *ProcessOutProviderModel) { m.MembraneAPIURL = types.StringValue("http://127.0.0.1:1") }, ""},
 		{"processout_api_url", "http://api.example.com", func(m *ProcessOutProviderModel) { m.ProcessOutAPIURL = types.StringValue("http://api.example.com") },
 			`processout_api_url: "http://api.example.com" uses plain http to a non-loopback host; use https (plain http is only accepted for localhost).`},
+		{"retry_budget", "500ms", func(m *ProcessOutProviderModel) { m.RetryBudget = types.StringValue("500ms") },
+			`retry_budget must be at least 1s, the least time an attempt is given, got "500ms".`},
+		{"retry_budget", "0s", func(m *ProcessOutProviderModel) { m.RetryBudget = types.StringValue("0s") },
+			`retry_budget must be a positive Go duration such as "30s" or "2m", got "0s".`},
+		{"retry_budget", "3s", func(m *ProcessOutProviderModel) { m.RetryBudget = types.StringValue("3s") }, ""},
 	}
 	for _, tc := range cases {
 		t.Run(fmt.Sprintf("%s=%v", tc.attr, tc.value), func(t *testing.T) {

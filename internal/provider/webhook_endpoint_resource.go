@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -26,10 +27,11 @@ var (
 // WebhookEndpointResource manages a webhook endpoint.
 type WebhookEndpointResource struct{ configured }
 
-// WebhookEndpointResourceModel is the resource's state: exactly the
-// endpoint's attributes.
+// WebhookEndpointResourceModel is the resource's state: the endpoint's
+// attributes and the operations' time limits.
 type WebhookEndpointResourceModel struct {
 	webhookEndpointAttributes
+	Timeouts timeouts.Value `tfsdk:"timeouts"`
 }
 
 // webhookEndpointFieldAttributes are the attributes ProcessOut's field errors may
@@ -45,7 +47,7 @@ func (r *WebhookEndpointResource) Metadata(_ context.Context, req resource.Metad
 }
 
 // Schema implements resource.Resource.
-func (r *WebhookEndpointResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *WebhookEndpointResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A URL ProcessOut posts events to (`transaction.captured`, `invoice.completed`, …).\n\n" +
 			"~> ProcessOut documents no public API for webhook endpoints (they are set in the dashboard); this resource uses " +
@@ -78,6 +80,7 @@ func (r *WebhookEndpointResource) Schema(_ context.Context, _ resource.SchemaReq
 				Computed: true, MarkdownDescription: "Creation time (RFC 3339).",
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
+			"timeouts": timeoutsAttribute(ctx, "webhook endpoint"),
 		},
 	}
 }
@@ -92,6 +95,8 @@ func (r *WebhookEndpointResource) IdentitySchema(_ context.Context, _ resource.I
 func (r *WebhookEndpointResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan WebhookEndpointResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	ctx, done := withTimeout(ctx, plan.Timeouts, opCreate, &resp.Diagnostics)
+	defer done()
 	in := plan.input(ctx, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
@@ -111,6 +116,8 @@ func (r *WebhookEndpointResource) Create(ctx context.Context, req resource.Creat
 func (r *WebhookEndpointResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state WebhookEndpointResourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	ctx, done := withTimeout(ctx, state.Timeouts, opRead, &resp.Diagnostics)
+	defer done()
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
 	}
@@ -136,8 +143,11 @@ func (r *WebhookEndpointResource) Read(ctx context.Context, req resource.ReadReq
 func (r *WebhookEndpointResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan WebhookEndpointResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	ctx, done := withTimeout(ctx, plan.Timeouts, opUpdate, &resp.Diagnostics)
+	defer done()
 	in := plan.input(ctx, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) || refuseLostCreateUpdate(plan.ID.ValueString(), &resp.Diagnostics) {
+	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) || refuseLostCreateUpdate(plan.ID.ValueString(), &resp.Diagnostics) ||
+		updateOnlyTimeouts(ctx, req, resp, plan.ID.ValueString()) {
 		return
 	}
 	updated, err := r.data.api.UpdateWebhookEndpoint(ctx, plan.ID.ValueString(), in)
@@ -153,6 +163,8 @@ func (r *WebhookEndpointResource) Update(ctx context.Context, req resource.Updat
 func (r *WebhookEndpointResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state WebhookEndpointResourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	ctx, done := withTimeout(ctx, state.Timeouts, opDelete, &resp.Diagnostics)
+	defer done()
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
 	}

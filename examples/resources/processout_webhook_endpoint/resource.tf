@@ -27,7 +27,13 @@ resource "processout_webhook_endpoint" "payments" {
   ]
 }
 
-# An endpoint that receives every event.
+# An endpoint that receives every event. Its create and delete give up
+# after five minutes (the default is 20m), retries included.
 resource "processout_webhook_endpoint" "audit" {
   url = "https://audit.example.com/processout"
+
+  timeouts = {
+    create = "5m"
+    delete = "5m"
+  }
 }
