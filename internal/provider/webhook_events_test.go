@@ -90,7 +90,7 @@ func TestAccWebhookEvents_planDiagnostics(t *testing.T) {
 	env := newTestEnv(t, transportMembrane, emulatorConfigDefault())
 
 	w := cli.workspace(t, nil)
-	w.writeConfig(env.providerBlock()+webhookConfig("https://hooks.example.com/events", "transaction.capture", "invoice.completed"))
+	w.writeConfig(env.providerBlock() + webhookConfig("https://hooks.example.com/events", "transaction.capture", "invoice.completed"))
 	w.run("plan", []string{"plan", "-input=false", "-no-color", "-out=create.tfplan"})
 	output := w.artifact(t, "plan stdout") + w.artifact(t, "plan stderr")
 	for _, want := range []string{
@@ -115,7 +115,7 @@ func TestAccWebhookEvents_planDiagnostics(t *testing.T) {
 	w.run("destroy", []string{"destroy", "-input=false", "-no-color", "-auto-approve"})
 
 	bad := cli.workspace(t, nil)
-	bad.writeConfig(env.providerBlock()+webhookConfig("https://hooks.example.com/events", "transaction.*"))
+	bad.writeConfig(env.providerBlock() + webhookConfig("https://hooks.example.com/events", "transaction.*"))
 	env.emu.ProcessOut.ResetRequests()
 	bad.run("plan", []string{"plan", "-input=false", "-no-color"}, 1)
 	output = bad.artifact(t, "plan stdout") + bad.artifact(t, "plan stderr")
