@@ -44,8 +44,8 @@ func checkDirectCredentials(ctx context.Context, api *processout.Client, cfg set
 	case errors.As(err, &gaveUp):
 		diags.AddAttributeError(path.Root(settingProcessOutURL.attr), "Cannot reach ProcessOut",
 			fmt.Sprintf("%v\nThe provider checks the project credentials each time the CLI configures it, retried as max_retries allows, and got no answer. "+
-				"Check %s: it must be ProcessOut's API, %s unless you use another address, reachable from here.",
-				err, orEnv(&settingProcessOutURL), settingProcessOutURL.def))
+				"Check %s: it must be ProcessOut's API, %s unless you use another address, reachable from here.%s",
+				err, orEnv(&settingProcessOutURL), settingProcessOutURL.def, hintLine(err)))
 		return false
 	default:
 		tflog.Warn(ctx, "The check of the project credentials was inconclusive; the calls that follow report their own errors",
