@@ -111,8 +111,8 @@ func (c *Client) FindApplePayCertificate(ctx context.Context, id string) (*Apple
 			return &list.Certificates[i], nil
 		}
 	}
-	if !list.Complete() {
-		return nil, &IncompleteListError{Operation: applePayCertificates.name + ".list", ID: id, Count: *list.Count, Listed: len(list.Certificates)}
+	if err := list.Incomplete(id); err != nil {
+		return nil, err
 	}
 	return nil, &NotListedError{Operation: applePayCertificates.name + ".list", ID: id}
 }
@@ -128,14 +128,28 @@ func (e *NotListedError) Error() string {
 	return fmt.Sprintf("%s: ProcessOut's list does not hold %q", e.Operation, e.ID)
 }
 
-// IncompleteListError is a list holding fewer objects than its count, that
-// does not hold the one asked for: whether it exists cannot be told.
+// IncompleteListError is a list holding fewer objects than its count: an
+// object it does not hold (ID, when one was asked for) may exist all the
+// same.
 type IncompleteListError struct {
 	Operation, ID string
 	Count, Listed int
 }
 
 func (e *IncompleteListError) Error() string {
-	return fmt.Sprintf("%s: ProcessOut counts %d objects but listed %d, and %q is not among them; "+
-		"the provider cannot tell whether it exists, so nothing was taken for gone", e.Operation, e.Count, e.Listed, e.ID)
+	missing := "what it left out cannot be told"
+	if e.ID != "" {
+		missing = fmt.Sprintf("%q is not among them, and whether it exists cannot be told", e.ID)
+	}
+	return fmt.Sprintf("%s: ProcessOut counts %d objects but listed %d, so its list is incomplete: %s; nothing was taken for gone",
+		e.Operation, e.Count, e.Listed, missing)
+}
+
+// Incomplete is the error of a list that holds fewer objects than its
+// count, nil for a complete one; id names the object looked for, if any.
+func (l *ApplePayCertificateList) Incomplete(id string) error {
+	if l.Complete() {
+		return nil
+	}
+	return &IncompleteListError{Operation: applePayCertificates.name + ".list", ID: id, Count: *l.Count, Listed: len(l.Certificates)}
 }

@@ -23,6 +23,7 @@ type providerData struct {
 	connection *membrane.Connection
 	gateways   catalog
 	supervised supervisedAccess
+	applePay   applePaySlots
 }
 
 // supervisedAccess reaches ProcessOut authenticated as a supervised project,

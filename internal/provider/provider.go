@@ -86,6 +86,7 @@ func (p *ProcessOutProvider) Resources(context.Context) []func() resource.Resour
 		NewWebhookEndpointResource,
 		NewGatewayConfigurationResource,
 		NewProjectResource,
+		NewApplePayCertificateResource,
 	}
 }
 
@@ -103,5 +104,6 @@ func (p *ProcessOutProvider) DataSources(context.Context) []func() datasource.Da
 		NewWebhookEndpointsDataSource,
 		NewMembraneConnectionDataSource,
 		NewMembraneActionsDataSource,
+		NewApplePayCertificatesDataSource,
 	}
 }

@@ -30,6 +30,10 @@ var unservedRoutes = map[string]string{
 	"webhook_endpoint.list":   "list-webhook-endpoints",
 	"gateway.list":            "list-gateways",
 	"gateway.read":            "get-gateway",
+
+	"applepay_certificate.create": "create-apple-pay-alternative-merchant-certificate",
+	"applepay_certificate.list":   "list-apple-pay-alternative-merchant-certificates",
+	"applepay_certificate.delete": "delete-apple-pay-alternative-merchant-certificate",
 }
 
 // unservedRoutesActions is unservedRoutes as a membrane_actions line.
