@@ -2,8 +2,9 @@ package provider
 
 import (
 	"fmt"
+	"maps"
 	"net/url"
-	"sort"
+	"slices"
 	"strings"
 	"testing"
 
@@ -37,20 +38,20 @@ var unservedRoutes = map[string]string{
 }
 
 // unservedRoutesActions is unservedRoutes as a membrane_actions line.
-var unservedRoutesActions = func() string {
-	ops := make([]string, 0, len(unservedRoutes))
-	for op := range unservedRoutes {
-		ops = append(ops, op)
-	}
-	sort.Strings(ops)
+var unservedRoutesActions = membraneActionsLine(unservedRoutes)
+
+// membraneActionsLine is a membrane_actions setting routing these
+// operations, in a stable order.
+func membraneActionsLine(routes map[string]string) string {
+	ops := slices.Sorted(maps.Keys(routes))
 	var b strings.Builder
 	b.WriteString("  membrane_actions = {\n")
 	for _, op := range ops {
-		fmt.Fprintf(&b, "    %q = %q\n", op, unservedRoutes[op])
+		fmt.Fprintf(&b, "    %q = %q\n", op, routes[op])
 	}
 	b.WriteString("  }")
 	return b.String()
-}()
+}
 
 // unservedRouting is the membrane_actions line of a Membrane provider block
 // under the unserved-routes reading; none otherwise.
