@@ -137,7 +137,6 @@ func TestAccApplePayCertificate_lifecycle(t *testing.T) {
 					ConfigStateChecks: []statecheck.StateCheck{
 						statecheck.ExpectKnownValue(applePayAddr, tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^amc_`))),
 						statecheck.ExpectKnownValue(applePayAddr, tfjsonpath.New("keepers"), knownvalue.Null()),
-						statecheck.ExpectIdentityValueMatchesState(applePayAddr, tfjsonpath.New("id")),
 					},
 					Check: resource.ComposeAggregateTestCheckFunc(
 						env.applePayStored(applePayAddr), first.keep,

@@ -34,7 +34,7 @@ func TestAccApplePayLostCreate_foundAtOnce(t *testing.T) {
 			Steps: []resource.TestStep{
 				{
 					PreConfig: func() {
-						env.emu.Faults.Add(faults.Rule{Kind: faults.CommitThenFail, Method: http.MethodPost, Probability: 1})
+						env.emu.Faults.Add(env.applePayCreateFault(faults.CommitThenFail))
 					},
 					Config: env.providerBlockRetries(1) + applePayConfig(),
 					Check: resource.ComposeAggregateTestCheckFunc(
@@ -87,7 +87,7 @@ func TestAccApplePayLostCreate_placeholderThenCreated(t *testing.T) {
 			Steps: []resource.TestStep{
 				{
 					PreConfig: func() {
-						env.emu.Faults.Add(faults.Rule{Kind: faults.Status503, Method: http.MethodPost, Probability: 1})
+						env.emu.Faults.Add(env.applePayCreateFault(faults.Status503))
 						env.resetCalls()
 					},
 					Config:      env.providerBlockRetries(1) + two,
@@ -165,4 +165,16 @@ func TestAccApplePayLostCreate_ambiguous(t *testing.T) {
 		},
 		CheckDestroy: env.checkDestroyed(applePayKind),
 	})
+}
+
+// applePayCreateFault hits every attempt of the certificate creates, and
+// nothing else: the only POST of the direct and proxied calls, the create
+// action's run when the operations are routed to actions (where the list
+// is a POST too).
+func (e *testEnv) applePayCreateFault(kind faults.Kind) faults.Rule {
+	rule := faults.Rule{Kind: kind, Method: http.MethodPost, Probability: 1}
+	if e.readings.UnservedRoutes && e.transport == transportMembrane {
+		rule.PathPrefix = "/actions/" + unservedRoutes["applepay_certificate.create"] + "/"
+	}
+	return rule
 }
