@@ -137,12 +137,11 @@ type IncompleteListError struct {
 }
 
 func (e *IncompleteListError) Error() string {
-	missing := "what it left out cannot be told"
-	if e.ID != "" {
-		missing = fmt.Sprintf("%q is not among them, and whether it exists cannot be told", e.ID)
+	msg := fmt.Sprintf("%s: ProcessOut counts %d objects but listed %d, so its list is incomplete", e.Operation, e.Count, e.Listed)
+	if e.ID == "" {
+		return msg + " and what it left out cannot be told"
 	}
-	return fmt.Sprintf("%s: ProcessOut counts %d objects but listed %d, so its list is incomplete: %s; nothing was taken for gone",
-		e.Operation, e.Count, e.Listed, missing)
+	return msg + fmt.Sprintf(": %q is not among them, and whether it exists cannot be told (it was not taken for gone)", e.ID)
 }
 
 // Incomplete is the error of a list that holds fewer objects than its

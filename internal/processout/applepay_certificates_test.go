@@ -45,13 +45,12 @@ func TestApplePayCertificatesCount(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := -1; list.Count != nil {
+			got := -1
+			if list.Count != nil {
 				got = *list.Count
-				if got != tc.want {
-					t.Errorf("count %d, want %d", got, tc.want)
-				}
-			} else if tc.want != -1 {
-				t.Errorf("no count, want %d", tc.want)
+			}
+			if got != tc.want {
+				t.Errorf("count %d (-1: none), want %d", got, tc.want)
 			}
 			if list.Complete() != tc.complete || len(list.Certificates) != 2 {
 				t.Errorf("complete %v with %d certificates, want %v with 2", list.Complete(), len(list.Certificates), tc.complete)

@@ -60,7 +60,11 @@ var applePayBadInputs = []applePayBadInput{
 	{name: "certificate list shorter than its count", config: applePayConfig(), importID: "amc_mine",
 		answer: jsonAnswer(http.StatusOK, `{"success":true,"applepay_certificates":{"count":"3","alternative_merchant_certificates":[{"id":"amc_other"}]}}`),
 		want: `applepay_certificate.list: ProcessOut counts 3 objects but listed 1, so its list is incomplete: "amc_mine" is not among them, ` +
-			"and whether it exists cannot be told; nothing was taken for gone"},
+			"and whether it exists cannot be told (it was not taken for gone)"},
+	{name: "create over a certificate list shorter than its count", config: applePayConfig(),
+		answer: jsonAnswer(http.StatusOK, `{"success":true,"applepay_certificates":{"count":"3","alternative_merchant_certificates":[{"id":"amc_other"}]}}`),
+		want: "Cannot list the Apple Pay alternative merchant certificates before creating one … " +
+			"applepay_certificate.list: ProcessOut counts 3 objects but listed 1, so its list is incomplete and what it left out cannot be told"},
 	{name: "certificate list that is an array", config: applePayList,
 		answer: jsonAnswer(http.StatusOK, `{"success":true,"applepay_certificates":[{"id":"amc_1"}]}`),
 		want:   `the "applepay_certificates" field does not have the expected shape`},

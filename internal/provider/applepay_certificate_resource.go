@@ -68,7 +68,12 @@ func (r *ApplePayCertificateResource) Schema(_ context.Context, _ resource.Schem
 			"only once it is activated ([Apple Pay certificate management](https://docs.processout.com/docs/apple-pay-certificate-management)). " +
 			"No API reads or writes the certificate, so Terraform never sees whether it was uploaded or activated.\n\n" +
 			"Apple Pay must be set up for the project first; the plan fails otherwise. Destroying the resource deletes the slot and the " +
-			"certificate uploaded to it.",
+			"certificate uploaded to it.\n\n" +
+			"A create sends nothing but the request itself, so a create whose answer is lost (a timeout, a 5xx after ProcessOut made the slot) " +
+			"is told apart by time: the provider lists the certificates before each create and, when the answer is lost, takes the one certificate " +
+			"listed afterwards that was not there before. When it cannot tell (none yet, or several, made meanwhile in the dashboard), it saves a " +
+			"tainted placeholder, creates no other certificate in that run, and the next run settles it or stops and names the candidates. " +
+			"Reading a certificate lists them all: ProcessOut has no call that reads one.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed: true, MarkdownDescription: "ID of the certificate, chosen by ProcessOut.",

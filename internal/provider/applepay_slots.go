@@ -73,7 +73,13 @@ func (s *applePaySlots) create(ctx context.Context, api *processout.Client, req 
 			applePayObject, s.lost))
 		return nil
 	}
+	// A "before" that leaves certificates out would make them look new
+	// after a lost answer, and one could be taken for this create's: no
+	// create without a complete list.
 	before, err := api.ApplePayCertificates(ctx)
+	if err == nil {
+		err = before.Incomplete("")
+	}
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "list the Apple Pay alternative merchant certificates before creating one", err, nil)
 		return nil

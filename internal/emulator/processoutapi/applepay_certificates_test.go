@@ -72,11 +72,10 @@ func TestApplePayNotConfigured(t *testing.T) {
 // the route hidden from API keys.
 func TestApplePayWorstReadings(t *testing.T) {
 	now := time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)
-	s, c := newTestServer(t, Options{Seed: 9, Readings: Worst(), Now: func() time.Time { return now }})
-	unserved := c.do("GET", applePayPath, nil)
-	unserved.fails(t, http.StatusNotFound, "resource.not-found")
+	_, worst := newTestServer(t, Options{Seed: 9, Readings: Worst(), Now: func() time.Time { return now }})
+	worst.do("GET", applePayPath, nil).fails(t, http.StatusNotFound, "resource.not-found")
 
-	s, c = newTestServer(t, Options{Seed: 9, Now: func() time.Time { return now },
+	s, c := newTestServer(t, Options{Seed: 9, Now: func() time.Time { return now },
 		Readings: Readings{ApplePayCountNumber: true, ApplePayDeleteUnknownSucceeds: true, ReadLag: time.Second}})
 	old := s.AddApplePayCertificate(c.user, false, now.Add(-time.Hour))
 	fresh := str(c.do("POST", applePayPath, nil).object(t, "alternative_merchant_certificate")["id"])
