@@ -73,7 +73,7 @@ func (r *ApplePayCertificateResource) Schema(_ context.Context, _ resource.Schem
 			"is told apart by time: the provider lists the certificates before each create and, when the answer is lost, takes the one certificate " +
 			"listed afterwards that was not there before. When it cannot tell (none yet, or several, made meanwhile in the dashboard), it saves a " +
 			"tainted placeholder, creates no other certificate in that run, and the next run settles it or stops and names the candidates. " +
-			"Reading a certificate lists them all: ProcessOut has no call that reads one.",
+			"Reading a certificate lists them all: ProcessOut has no call that reads one.\n\n" + applePayRemovalTable,
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed: true, MarkdownDescription: "ID of the certificate, chosen by ProcessOut.",
@@ -97,6 +97,14 @@ func (r *ApplePayCertificateResource) Schema(_ context.Context, _ resource.Schem
 		},
 	}
 }
+
+// applePayRemovalTable is the resource's "Removing an attribute" table
+// (removal.go): its one argument lives in state alone.
+const applePayRemovalTable = "## Removing an attribute\n\n" +
+	"| Attribute | Removing it from the configuration |\n" +
+	"|---|---|\n" +
+	"| `keepers` | Replaces nothing: the plan shows an in-place update of the state alone (nothing is sent to ProcessOut), and the certificate stays. " +
+	"Only a change of a keeper's value, or of the set of keepers, replaces the certificate. |\n"
 
 // keepersChanged replaces the certificate when keepers it had change to
 // other keepers; adding or removing them is a change of state alone.
