@@ -17,7 +17,7 @@ import (
 // API keys and the Membrane proxy a 404 that names nothing. Through the
 // direct transport the plan of a new certificate fails at plan, naming the
 // route and the way out, and nothing is made; the data source fails alike.
-func TestAccApplePayCertificate_unservedDirect(t *testing.T) {
+func TestAccUnservedRoutes_applePayDirect(t *testing.T) {
 	env := newTestEnv(t, transportDirect, unservedRoutesConfig())
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
@@ -44,7 +44,7 @@ func TestAccApplePayCertificate_unservedDirect(t *testing.T) {
 // Made through the actions, refreshed through the proxy where the route is
 // not served: an error, and the certificate stays in state (no re-create);
 // through the actions again, nothing to do.
-func TestAccApplePayCertificate_unservedProxyKeepsIt(t *testing.T) {
+func TestAccUnservedRoutes_applePayProxyKeepsIt(t *testing.T) {
 	env := newTestEnv(t, transportMembrane, unservedRoutesConfig())
 	proxied := providerBlockWith(env.tokenLines()...) + applePayConfig()
 	routed := providerBlockWith(append(env.tokenLines(), unservedRoutesActions)...) + applePayConfig()

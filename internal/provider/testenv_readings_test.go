@@ -72,15 +72,17 @@ func (e *testEnv) withUnservedRouting(block string) string {
 	return block[:end] + strings.Join(routing, "\n") + "\n" + block[end:]
 }
 
-// skipWhereUnserved skips a test of webhook endpoints or of the catalog
-// through the direct transport under the unserved-routes reading: there
-// ProcessOut serves neither to an API key, by design of the reading.
-// TestAccUnservedRoutes_direct asserts the error a user gets instead.
+// skipWhereUnserved skips a test of webhook endpoints, of the catalog or of
+// Apple Pay certificates through the direct transport under the
+// unserved-routes reading: there ProcessOut serves none of them to an API
+// key, by design of the reading.
+// TestAccUnservedRoutes_direct (and _applePayDirect) assert the error a user
+// gets instead.
 func (e *testEnv) skipWhereUnserved(what string) {
 	e.t.Helper()
 	if e.readings.UnservedRoutes && e.transport == transportDirect {
 		e.t.Skipf("%s through the direct transport: under the unserved-routes reading (%s=%s) ProcessOut serves no %s to an API key; "+
-			"TestAccUnservedRoutes_direct checks the diagnostic instead", what, emulator.ReadingsEnv, processoutapi.ReadingsWorst, what)
+			"TestAccUnservedRoutes_direct and TestAccUnservedRoutes_applePayDirect check the diagnostic instead", what, emulator.ReadingsEnv, processoutapi.ReadingsWorst, what)
 	}
 }
 
