@@ -15,14 +15,8 @@ import (
 // returns the run's HTTP status.
 func runAction(t *testing.T, e *Emulator, key, input string) int {
 	t.Helper()
-	req, _ := http.NewRequest("POST", e.MembraneURL+"/actions/"+key+"/run?connectionId="+e.Connection.ID, strings.NewReader(`{"input":`+input+`}`))
-	bearer(e.Token)(req)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_ = resp.Body.Close()
-	return resp.StatusCode
+	status, _ := runActionOutput(t, e, key, input)
+	return status
 }
 
 // Under the unserved-routes reading the non-public routes answer a 404 that

@@ -18,7 +18,9 @@ import (
 //     gateway_name), its query parameters (lists: limit, start_after, order
 //     and filters), the fields of its JSON body, and idempotencyKey on writes;
 //   - output: the object for reads, creates and updates; {"items": [...],
-//     "has_more": bool} for lists; anything for deletes;
+//     "has_more": bool} for lists; anything for deletes; for the Apple Pay
+//     certificate list, which ProcessOut answers with one object, that
+//     object ({"count", "alternative_merchant_certificates"});
 //   - failure: Membrane's action_run error, whose data.status and
 //     data.error_type carry ProcessOut's answer.
 type ActionTransport struct {
@@ -116,15 +118,22 @@ func envelope(req *processout.Request, action string, run *RunResult) ([]byte, e
 		}
 		return json.Marshal(map[string]json.RawMessage{"success": json.RawMessage("true"), req.ResponseKey: items, "has_more": hasMore})
 	}
-	// Catalog entries are identified by name, everything else by id.
 	idField := "id"
-	if req.ResponseKey == "gateway" {
-		idField = "name"
+	if field, ok := identifyingFields[req.ResponseKey]; ok {
+		idField = field
 	}
 	if id, ok := fields[idField]; !ok || string(id) == "null" {
 		return nil, shapeErr(`"` + idField + `"`)
 	}
 	return json.Marshal(map[string]json.RawMessage{"success": json.RawMessage("true"), req.ResponseKey: run.Output})
+}
+
+// identifyingFields are the fields an object output must carry, for the
+// answers whose object has no "id": catalog entries are identified by name,
+// and the Apple Pay certificate list is one object holding the list.
+var identifyingFields = map[string]string{
+	"gateway":               "name",
+	"applepay_certificates": "alternative_merchant_certificates",
 }
 
 // relayedFailure turns an action_run error back into ProcessOut's answer,

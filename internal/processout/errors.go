@@ -102,8 +102,13 @@ func (e *Error) namesObject() bool {
 	return ok && ok2 && kind != "" && !strings.Contains(kind, ".")
 }
 
-// IsNotFound reports whether err is ProcessOut saying the object does not exist.
-func IsNotFound(err error) bool { return errorKind(err) == KindNotFound }
+// IsNotFound reports whether err is ProcessOut saying the object does not
+// exist: a not-found naming it, or, for a kind read only by listing, a
+// complete list without it (NotListedError).
+func IsNotFound(err error) bool {
+	var notListed *NotListedError
+	return errorKind(err) == KindNotFound || errors.As(err, &notListed)
+}
 
 // IsNotServed reports whether err is a 404 that names no object: the path
 // is not served (KindNotServed).

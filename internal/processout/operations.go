@@ -8,6 +8,7 @@ package processout
 // TestOperationsAreWhatTheProviderSends (operations_test.go) keeps it exact.
 func Operations() []string {
 	return []string{
+		"applepay_certificate.create", "applepay_certificate.delete", "applepay_certificate.list",
 		"customer.list", "customer.read",
 		"gateway.list", "gateway.read",
 		"gateway_configuration.create", "gateway_configuration.delete", "gateway_configuration.list",

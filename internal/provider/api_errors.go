@@ -22,6 +22,8 @@ func addAPIError(diags *diag.Diagnostics, action string, err error, attributes m
 	var me *membrane.Error
 	var decodeErr *processout.DecodeError
 	switch {
+	case processout.IsApplePayNotConfigured(err):
+		diags.AddError(summary+": Apple Pay is not set up for this project", applePayNotConfiguredDetail(err))
 	case errors.As(err, &apiErr) && apiErr.Kind() == processout.KindValidation && len(apiErr.InvalidFields) > 0:
 		for _, f := range apiErr.InvalidFields {
 			detail := fmt.Sprintf("ProcessOut rejected %s: %s (%s).", f.Name, f.Message, apiErr.Type)

@@ -28,6 +28,7 @@ type providerData struct {
 	// that project for diagnostics, as "project proj_…" or "the project of
 	// the Membrane connection …".
 	projectID, projectScope string
+	applePay                applePaySlots
 }
 
 // supervisedAccess reaches ProcessOut authenticated as a supervised project,

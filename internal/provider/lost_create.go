@@ -50,6 +50,10 @@ type lostCreate struct {
 	Fingerprint    fingerprint `json:"fingerprint"`
 	FirstAttempt   time.Time   `json:"first_attempt"`
 	GaveUp         time.Time   `json:"gave_up"`
+	// ListedBefore, for a kind whose create sends nothing to match (Apple
+	// Pay certificates), is every ID known before the create: its object
+	// is the one ID listed afterwards that is not among them.
+	ListedBefore []string `json:"listed_before,omitempty"`
 }
 
 // fingerprint is what a create asked for, as attribute → canonical value;
@@ -78,10 +82,11 @@ func isLostCreateID(id string) bool { return strings.HasPrefix(id, lostCreatePre
 
 // createAttempt is a create under way: the key it carries and when it began.
 type createAttempt struct {
-	object      string // "webhook endpoint"
-	fingerprint fingerprint
-	key         string
-	start       time.Time
+	object       string // "webhook endpoint"
+	fingerprint  fingerprint
+	listedBefore []string // lostCreate.ListedBefore
+	key          string
+	start        time.Time
 }
 
 // beginCreate chooses the create's Idempotency-Key and returns the context
@@ -93,22 +98,23 @@ func beginCreate(ctx context.Context, api *processout.Client, object string, fp 
 
 // failed ends a create that returned err. When ProcessOut may have made the
 // object, the resource is saved as a placeholder with the recovery record,
-// so that the next run finds it; otherwise nothing is saved. Either way the
-// error is reported.
-func (a *createAttempt) failed(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse, err error, attributes map[string]bool, next string) {
+// so that the next run finds it, and failed reports true; otherwise nothing
+// is saved. Either way the error is reported.
+func (a *createAttempt) failed(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse, err error, attributes map[string]bool, next string) (saved bool) {
 	action := "create the " + a.object
 	if !createMayHaveHappened(err) {
 		addAPIError(&resp.Diagnostics, action, err, attributes)
-		return
+		return false
 	}
-	rec := lostCreate{IdempotencyKey: a.key, Fingerprint: a.fingerprint, FirstAttempt: a.start, GaveUp: time.Now().UTC()}
+	rec := lostCreate{IdempotencyKey: a.key, Fingerprint: a.fingerprint, ListedBefore: a.listedBefore, FirstAttempt: a.start, GaveUp: time.Now().UTC()}
 	id := lostCreatePrefix + a.key
 	if saveLostCreate(ctx, req, resp, id, rec) {
 		resp.Diagnostics.AddError("Cannot "+action, fmt.Sprintf("%v\n\nProcessOut may have made the %s before its answer was lost. "+
 			"The attempt is recorded in state (ID %q, tainted), without replaying the request: %s%s", err, a.object, id, next, hintLine(err)))
-		return
+		return true
 	}
 	addAPIError(&resp.Diagnostics, action, err, attributes)
+	return false
 }
 
 // saveLostCreate stores the placeholder: the planned values with the

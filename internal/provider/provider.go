@@ -87,6 +87,7 @@ func (p *ProcessOutProvider) Resources(context.Context) []func() resource.Resour
 		NewWebhookEndpointResource,
 		NewGatewayConfigurationResource,
 		NewProjectResource,
+		NewApplePayCertificateResource,
 	}
 }
 
@@ -104,5 +105,6 @@ func (p *ProcessOutProvider) DataSources(context.Context) []func() datasource.Da
 		NewWebhookEndpointsDataSource,
 		NewMembraneConnectionDataSource,
 		NewMembraneActionsDataSource,
+		NewApplePayCertificatesDataSource,
 	}
 }

@@ -2,8 +2,9 @@ package provider
 
 import (
 	"fmt"
+	"maps"
 	"net/url"
-	"sort"
+	"slices"
 	"strings"
 	"testing"
 
@@ -30,23 +31,27 @@ var unservedRoutes = map[string]string{
 	"webhook_endpoint.list":   "list-webhook-endpoints",
 	"gateway.list":            "list-gateways",
 	"gateway.read":            "get-gateway",
+
+	"applepay_certificate.create": "create-apple-pay-alternative-merchant-certificate",
+	"applepay_certificate.list":   "list-apple-pay-alternative-merchant-certificates",
+	"applepay_certificate.delete": "delete-apple-pay-alternative-merchant-certificate",
 }
 
 // unservedRoutesActions is unservedRoutes as a membrane_actions line.
-var unservedRoutesActions = func() string {
-	ops := make([]string, 0, len(unservedRoutes))
-	for op := range unservedRoutes {
-		ops = append(ops, op)
-	}
-	sort.Strings(ops)
+var unservedRoutesActions = membraneActionsLine(unservedRoutes)
+
+// membraneActionsLine is a membrane_actions setting routing these
+// operations, in a stable order.
+func membraneActionsLine(routes map[string]string) string {
+	ops := slices.Sorted(maps.Keys(routes))
 	var b strings.Builder
 	b.WriteString("  membrane_actions = {\n")
 	for _, op := range ops {
-		fmt.Fprintf(&b, "    %q = %q\n", op, unservedRoutes[op])
+		fmt.Fprintf(&b, "    %q = %q\n", op, routes[op])
 	}
 	b.WriteString("  }")
 	return b.String()
-}()
+}
 
 // unservedRouting is the membrane_actions line of a Membrane provider block
 // under the unserved-routes reading; none otherwise.
@@ -67,15 +72,17 @@ func (e *testEnv) withUnservedRouting(block string) string {
 	return block[:end] + strings.Join(routing, "\n") + "\n" + block[end:]
 }
 
-// skipWhereUnserved skips a test of webhook endpoints or of the catalog
-// through the direct transport under the unserved-routes reading: there
-// ProcessOut serves neither to an API key, by design of the reading.
-// TestAccUnservedRoutes_direct asserts the error a user gets instead.
+// skipWhereUnserved skips a test of webhook endpoints, of the catalog or of
+// Apple Pay certificates through the direct transport under the
+// unserved-routes reading: there ProcessOut serves none of them to an API
+// key, by design of the reading.
+// TestAccUnservedRoutes_direct (and _applePayDirect) assert the error a user
+// gets instead.
 func (e *testEnv) skipWhereUnserved(what string) {
 	e.t.Helper()
 	if e.readings.UnservedRoutes && e.transport == transportDirect {
 		e.t.Skipf("%s through the direct transport: under the unserved-routes reading (%s=%s) ProcessOut serves no %s to an API key; "+
-			"TestAccUnservedRoutes_direct checks the diagnostic instead", what, emulator.ReadingsEnv, processoutapi.ReadingsWorst, what)
+			"TestAccUnservedRoutes_direct and TestAccUnservedRoutes_applePayDirect check the diagnostic instead", what, emulator.ReadingsEnv, processoutapi.ReadingsWorst, what)
 	}
 }
 

@@ -47,6 +47,9 @@ type resource struct {
 	createRequired   []string
 	note             string // appended to every description
 	verbs            []verb
+	// listObject: the list answer is one object under listKey, not a page
+	// of items, and the list action outputs it as an object action does.
+	listObject bool
 }
 
 func str(desc string) map[string]any { return map[string]any{"type": "string", "description": desc} }
@@ -108,6 +111,11 @@ var resources = []resource{
 	{noun: "gateway", nouns: "gateways", objKey: "gateway", listKey: "gateways",
 		collection: "/gateways", item: "/gateways/{gateway_name}", note: "Catalog of payment gateways.",
 		verbs: []verb{verbList, verbGet}},
+	{noun: "Apple Pay alternative merchant certificate", nouns: "Apple Pay alternative merchant certificates",
+		objKey: "alternative_merchant_certificate", listKey: "applepay_certificates",
+		collection: "/projects/applepay/alternative-merchant-certificates", item: "/projects/applepay/alternative-merchant-certificates/{id}",
+		note:  "The authenticated project's; the list is one object {count, alternative_merchant_certificates}.",
+		verbs: []verb{verbList, verbCreate, verbDelete}, listObject: true},
 }
 
 // listInput is the input every list action accepts.
@@ -157,6 +165,9 @@ func (res resource) spec(v verb) opSpec {
 		noun = res.nouns
 		s.Method, s.Path, s.Kind, s.ResponseKey = http.MethodGet, res.collection, opList, res.listKey
 		desc, props = "List "+res.nouns+", newest first, one page at a time.", []map[string]any{listInput}
+		if res.listObject {
+			s.Kind, desc, props = opObject, "List "+res.nouns+" in one answer.", nil
+		}
 	case verbGet:
 		s.Method, s.Path = http.MethodGet, res.item
 		desc, props = "Get a "+res.noun+".", []map[string]any{{"expand": arr("Sub-objects to expand")}}
@@ -173,7 +184,7 @@ func (res resource) spec(v verb) opSpec {
 		s.Method, s.Path, s.Kind = http.MethodDelete, res.item, opDelete
 		desc, props = "Delete a "+res.noun+".", []map[string]any{idempotencyInput}
 	}
-	s.Key = string(v) + "-" + strings.ReplaceAll(noun, " ", "-")
+	s.Key = string(v) + "-" + strings.ReplaceAll(strings.ToLower(noun), " ", "-")
 	s.Name = strings.ToUpper(string(v[:1])) + string(v[1:]) + " " + noun
 	s.Description = strings.TrimSpace(desc + " " + res.note)
 

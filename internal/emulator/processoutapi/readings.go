@@ -21,10 +21,12 @@ type Readings struct {
 	// send the literal /projects/{project_id}, "the current project".
 	ProjectPathIgnored bool
 	// UnservedRoutes hides the routes without a public API: every path
-	// under /webhook-endpoints and /gateways (the catalog) answers 404
-	// resource.not-found, except the gateway-configuration create and the
-	// calls of Membrane action runs (unserved.go). [U]: both APIs are a
-	// convention (CONTRACT.md §12, §14).
+	// under /webhook-endpoints, /gateways (the catalog) and
+	// /projects/applepay answers 404 resource.not-found, except the
+	// gateway-configuration create and the calls of Membrane action runs
+	// (unserved.go). [U]: the first two APIs are a convention (CONTRACT.md
+	// §12, §14); the Apple Pay one is in the SDKs but in no public
+	// reference (§24).
 	UnservedRoutes bool
 	// IgnoreListFilters makes every list ignore its filter parameters: the
 	// customer field filters and the gateway-configuration `filter`. [U]:
@@ -32,10 +34,20 @@ type Readings struct {
 	IgnoreListFilters bool
 	// ReadLag makes a GET of an object younger than it answer 404
 	// resource.<kind>.not-found, as a replicated store read before it has
-	// caught up with the write would. Projects are exempt (their reads are
-	// the project engineer's reading). [U]: nothing says reads see the
-	// writes before them (CONTRACT.md §19).
+	// caught up with the write would, and leaves an Apple Pay certificate
+	// that young out of the certificate list (that kind's only read).
+	// Projects are exempt (their reads are the project engineer's
+	// reading). [U]: nothing says reads see the writes before them
+	// (CONTRACT.md §19).
 	ReadLag time.Duration
+	// ApplePayCountNumber sends the Apple Pay certificate list's count as a
+	// JSON number instead of the string the Go and Node SDKs type it as.
+	// [U]: the server's type is unknown (CONTRACT.md §24).
+	ApplePayCountNumber bool
+	// ApplePayDeleteUnknownSucceeds answers a DELETE of an unknown Apple Pay
+	// certificate with a success instead of a 404. [U]: no not-found code
+	// is known for certificates (CONTRACT.md §24).
+	ApplePayDeleteUnknownSucceeds bool
 }
 
 // Reading names, as the emulator's -readings flag and EMULATOR_READINGS take them.
@@ -66,6 +78,9 @@ func Worst() Readings {
 		UnservedRoutes:     true,
 		IgnoreListFilters:  true,
 		ReadLag:            WorstReadLag,
+
+		ApplePayCountNumber:           true,
+		ApplePayDeleteUnknownSucceeds: true,
 	}
 }
 

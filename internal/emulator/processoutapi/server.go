@@ -73,7 +73,8 @@ type Server struct {
 	secrets       map[string]string            // project id → secret key
 	settings      map[string]map[string]string // gateway configuration id → last settings received
 	gatewayByName map[string]*Gateway
-	seeded        map[string]int // project id → customers seeded so far (numbering)
+	seeded        map[string]int  // project id → customers seeded so far (numbering)
+	applePayOff   map[string]bool // project id → Apple Pay not set up (SetApplePayConfigured)
 	idem          *idempotencyCache
 	readings      Readings
 	limiter       *rateLimiter
@@ -99,6 +100,7 @@ func New(opts Options) *Server {
 		settings:      map[string]map[string]string{},
 		gatewayByName: map[string]*Gateway{},
 		seeded:        map[string]int{},
+		applePayOff:   map[string]bool{},
 		idem:          newIdempotencyCache(opts.Readings.idempotencyTTL()),
 		readings:      opts.Readings,
 		limiter:       newRateLimiter(opts.RateLimitPerMinute),
@@ -159,6 +161,7 @@ func (s *Server) forget(rec *record) {
 	case KindProject:
 		delete(s.secrets, rec.id)
 		delete(s.seeded, rec.id)
+		delete(s.applePayOff, rec.id)
 		for _, owned := range s.st.removeOwner(rec.id) {
 			s.forget(owned)
 		}

@@ -14,10 +14,11 @@ const (
 	KindGatewayConfiguration = "gateway_configuration"
 	KindWebhookEndpoint      = "webhook_endpoint"
 	KindCustomer             = "customer"
+	KindApplePayCertificate  = "applepay_certificate"
 )
 
 // ownedKinds are the kinds a project owns; deleting the project deletes them.
-var ownedKinds = []string{KindProject, KindGatewayConfiguration, KindWebhookEndpoint, KindCustomer}
+var ownedKinds = []string{KindProject, KindGatewayConfiguration, KindWebhookEndpoint, KindCustomer, KindApplePayCertificate}
 
 // object is a stored resource (*Project, *Gateway, *GatewayConfiguration,
 // *WebhookEndpoint, *Customer).

@@ -7,8 +7,9 @@ import (
 
 // The unserved-routes reading (Readings.UnservedRoutes, CONTRACT.md §19):
 // ProcessOut documents no public API for webhook endpoints or the gateway
-// catalog, so at its worst the API-key routes under /webhook-endpoints and
-// /gateways do not exist. Creating a gateway configuration under
+// catalog, and its public reference has no Apple Pay certificate call (only
+// the SDKs do), so at its worst the API-key routes under /webhook-endpoints,
+// /gateways and /projects/applepay do not exist. Creating a gateway configuration under
 // /gateways/{name}/gateway-configurations is in the SDKs (verified) and stays
 // served. Membrane's actions are the connector's own way in and keep
 // reaching every route.
@@ -39,6 +40,8 @@ func (r Readings) unservedRoute(segs []string) bool {
 		return true
 	case "gateways":
 		return len(segs) != 3 || segs[2] != "gateway-configurations"
+	case "projects":
+		return len(segs) >= 2 && segs[1] == "applepay"
 	}
 	return false
 }
