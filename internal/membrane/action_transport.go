@@ -98,7 +98,9 @@ func envelope(req *processout.Request, action string, run *RunResult) ([]byte, e
 	shapeErr := func(missing string) error {
 		return &ShapeError{Action: action, Operation: req.Operation, Missing: missing, RunID: run.ActionRunID}
 	}
-	if req.Method == http.MethodDelete {
+	// A delete, or a save ProcessOut answers with no object (SFTP
+	// settings), takes any output: there is nothing to decode.
+	if req.Method == http.MethodDelete || req.ResponseKey == "" {
 		return []byte(`{"success":true}`), nil
 	}
 	var fields map[string]json.RawMessage
@@ -116,12 +118,16 @@ func envelope(req *processout.Request, action string, run *RunResult) ([]byte, e
 		}
 		return json.Marshal(map[string]json.RawMessage{"success": json.RawMessage("true"), req.ResponseKey: items, "has_more": hasMore})
 	}
-	// Catalog entries are identified by name, everything else by id.
+	// Catalog entries are identified by name, a project's SFTP settings by
+	// the project in the path (they carry no id), everything else by id.
 	idField := "id"
-	if req.ResponseKey == "gateway" {
+	switch req.ResponseKey {
+	case "gateway":
 		idField = "name"
+	case "sftp_settings":
+		idField = ""
 	}
-	if id, ok := fields[idField]; !ok || string(id) == "null" {
+	if id, ok := fields[idField]; idField != "" && (!ok || string(id) == "null") {
 		return nil, shapeErr(`"` + idField + `"`)
 	}
 	return json.Marshal(map[string]json.RawMessage{"success": json.RawMessage("true"), req.ResponseKey: run.Output})

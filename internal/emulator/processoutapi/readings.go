@@ -36,6 +36,12 @@ type Readings struct {
 	// the project engineer's reading). [U]: nothing says reads see the
 	// writes before them (CONTRACT.md §19).
 	ReadLag time.Duration
+	// SFTPUnsetNotFound makes GET and DELETE of SFTP settings a project
+	// does not have answer 404 resource.sftp-settings.not-found, where the
+	// convention answers 200 with empty settings (GET) or success (DELETE).
+	// [U]: the GET is in the SDKs only, and nothing says what it answers
+	// before any save (CONTRACT.md §20).
+	SFTPUnsetNotFound bool
 }
 
 // Reading names, as the emulator's -readings flag and EMULATOR_READINGS take them.
@@ -66,6 +72,7 @@ func Worst() Readings {
 		UnservedRoutes:     true,
 		IgnoreListFilters:  true,
 		ReadLag:            WorstReadLag,
+		SFTPUnsetNotFound:  true,
 	}
 }
 

@@ -65,20 +65,22 @@ type Request struct {
 
 // Server is the emulator. Create it with New.
 type Server struct {
-	mu            sync.Mutex
-	now           func() time.Time
-	rng           *rand.Rand
-	seq           uint64
-	st            *store
-	secrets       map[string]string            // project id → secret key
-	settings      map[string]map[string]string // gateway configuration id → last settings received
-	gatewayByName map[string]*Gateway
-	seeded        map[string]int // project id → customers seeded so far (numbering)
-	idem          *idempotencyCache
-	readings      Readings
-	limiter       *rateLimiter
-	requests      []Request
-	routes        []*route
+	mu       sync.Mutex
+	now      func() time.Time
+	rng      *rand.Rand
+	seq      uint64
+	st       *store
+	secrets  map[string]string            // project id → secret key
+	settings map[string]map[string]string // gateway configuration id → last settings received
+	// sftpCredentials are the credentials of each project's SFTP settings.
+	sftpCredentials map[string]SFTPCredentials
+	gatewayByName   map[string]*Gateway
+	seeded          map[string]int // project id → customers seeded so far (numbering)
+	idem            *idempotencyCache
+	readings        Readings
+	limiter         *rateLimiter
+	requests        []Request
+	routes          []*route
 }
 
 // New returns an empty emulator holding only the gateway catalog.
@@ -92,16 +94,17 @@ func New(opts Options) *Server {
 		seed = time.Now().UnixNano()
 	}
 	s := &Server{
-		now:           now,
-		rng:           rand.New(rand.NewSource(seed)),
-		st:            newStore(),
-		secrets:       map[string]string{},
-		settings:      map[string]map[string]string{},
-		gatewayByName: map[string]*Gateway{},
-		seeded:        map[string]int{},
-		idem:          newIdempotencyCache(opts.Readings.idempotencyTTL()),
-		readings:      opts.Readings,
-		limiter:       newRateLimiter(opts.RateLimitPerMinute),
+		now:             now,
+		rng:             rand.New(rand.NewSource(seed)),
+		st:              newStore(),
+		secrets:         map[string]string{},
+		settings:        map[string]map[string]string{},
+		sftpCredentials: map[string]SFTPCredentials{},
+		gatewayByName:   map[string]*Gateway{},
+		seeded:          map[string]int{},
+		idem:            newIdempotencyCache(opts.Readings.idempotencyTTL()),
+		readings:        opts.Readings,
+		limiter:         newRateLimiter(opts.RateLimitPerMinute),
 	}
 	s.loadCatalog()
 	s.routes = buildRoutes()
@@ -156,6 +159,8 @@ func (s *Server) forget(rec *record) {
 	switch rec.kind {
 	case KindGatewayConfiguration:
 		delete(s.settings, rec.id)
+	case KindSFTPSettings:
+		delete(s.sftpCredentials, rec.id)
 	case KindProject:
 		delete(s.secrets, rec.id)
 		delete(s.seeded, rec.id)

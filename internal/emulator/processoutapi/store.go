@@ -14,10 +14,12 @@ const (
 	KindGatewayConfiguration = "gateway_configuration"
 	KindWebhookEndpoint      = "webhook_endpoint"
 	KindCustomer             = "customer"
+	// KindSFTPSettings is a project's SFTP settings; the id is the project's.
+	KindSFTPSettings = "sftp_settings"
 )
 
 // ownedKinds are the kinds a project owns; deleting the project deletes them.
-var ownedKinds = []string{KindProject, KindGatewayConfiguration, KindWebhookEndpoint, KindCustomer}
+var ownedKinds = []string{KindProject, KindGatewayConfiguration, KindWebhookEndpoint, KindCustomer, KindSFTPSettings}
 
 // object is a stored resource (*Project, *Gateway, *GatewayConfiguration,
 // *WebhookEndpoint, *Customer).
