@@ -23,6 +23,8 @@ type providerData struct {
 	connection *membrane.Connection
 	gateways   catalog
 	supervised supervisedAccess
+	// connected is the project the credentials belong to (connected.go).
+	connected *connectedProject
 }
 
 // supervisedAccess reaches ProcessOut authenticated as a supervised project,
@@ -74,7 +76,8 @@ func buildClient(ctx context.Context, cfg settings, userAgent string, observer h
 	supervised := supervisedAccess{base: cfg.processoutURL, http: httpClient, userAgent: userAgent}
 	if cfg.transport == transportDirect {
 		t := direct.New(cfg.processoutURL, cfg.projectID, cfg.projectSecret, httpClient, userAgent)
-		return &providerData{api: processout.New(t, processout.WithProject(cfg.projectID)), supervised: supervised}
+		return &providerData{api: processout.New(t, processout.WithProject(cfg.projectID)), supervised: supervised,
+			connected: knownProject(cfg.projectID)}
 	}
 
 	var tokens membrane.TokenSource = membrane.StaticToken(cfg.token)
@@ -95,6 +98,7 @@ func buildClient(ctx context.Context, cfg settings, userAgent string, observer h
 		membrane:   mc,
 		connection: conn,
 		supervised: supervised,
+		connected:  &connectedProject{},
 	}
 }
 

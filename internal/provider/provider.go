@@ -86,6 +86,7 @@ func (p *ProcessOutProvider) Resources(context.Context) []func() resource.Resour
 		NewWebhookEndpointResource,
 		NewGatewayConfigurationResource,
 		NewProjectResource,
+		NewProjectSFTPSettingsResource,
 	}
 }
 
@@ -98,6 +99,7 @@ func (p *ProcessOutProvider) DataSources(context.Context) []func() datasource.Da
 		NewGatewaysDataSource,
 		NewProjectDataSource,
 		NewProjectsDataSource,
+		NewProjectSFTPSettingsDataSource,
 		NewGatewayConfigurationDataSource,
 		NewGatewayConfigurationsDataSource,
 		NewWebhookEndpointsDataSource,

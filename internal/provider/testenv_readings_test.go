@@ -1,9 +1,7 @@
 package provider
 
 import (
-	"fmt"
 	"net/url"
-	"sort"
 	"strings"
 	"testing"
 
@@ -33,20 +31,7 @@ var unservedRoutes = map[string]string{
 }
 
 // unservedRoutesActions is unservedRoutes as a membrane_actions line.
-var unservedRoutesActions = func() string {
-	ops := make([]string, 0, len(unservedRoutes))
-	for op := range unservedRoutes {
-		ops = append(ops, op)
-	}
-	sort.Strings(ops)
-	var b strings.Builder
-	b.WriteString("  membrane_actions = {\n")
-	for _, op := range ops {
-		fmt.Fprintf(&b, "    %q = %q\n", op, unservedRoutes[op])
-	}
-	b.WriteString("  }")
-	return b.String()
-}()
+var unservedRoutesActions = membraneActionsLine(unservedRoutes)
 
 // unservedRouting is the membrane_actions line of a Membrane provider block
 // under the unserved-routes reading; none otherwise.
