@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -70,13 +71,18 @@ func (e *testEnv) checkSFTPDestroyed(*terraform.State) error {
 }
 
 // saveSFTPOutOfBand sets the project's SFTP settings behind Terraform's
-// back, as a team would in the dashboard.
+// back, as a team would have in the dashboard, a day ago: older than any
+// read lag (a save made while the provider checks is a race between two
+// writers that no check can close: ProcessOut has no conditional PUT).
 func (e *testEnv) saveSFTPOutOfBand(t *testing.T, endpoint, username, password string) {
 	t.Helper()
 	err := e.api(t).SaveProjectSFTPSettings(context.Background(), e.emu.ProjectID,
 		processout.ProjectSFTPSettingsInput{Endpoint: endpoint, Username: username, Password: &password})
 	if err != nil {
 		t.Fatalf("saving SFTP settings out of band: %v", err)
+	}
+	if !e.emu.ProcessOut.PatchObject(processoutapi.KindSFTPSettings, e.emu.ProjectID, map[string]any{"saved_at": time.Now().Add(-24 * time.Hour)}) {
+		t.Fatal("could not age the SFTP settings saved out of band")
 	}
 	e.emu.ProcessOut.ResetRequests()
 }
@@ -131,11 +137,11 @@ func TestAccProjectSFTPSettings_writeOnly(t *testing.T) {
 					Check: expectNoSecretInState(sftpTestKey),
 				},
 				{ // import by the project's ID; the credential cannot be read back
-					ResourceName:                         sftpAddr,
-					ImportState:                          true,
-					ImportStateId:                        env.emu.ProjectID,
-					ImportStateVerify:                    true,
-					ImportStateVerifyIgnore:              []string{"private_key_wo_version", "enabled"},
+					ResourceName:            sftpAddr,
+					ImportState:             true,
+					ImportStateId:           env.emu.ProjectID,
+					ImportStateVerify:       true,
+					ImportStateVerifyIgnore: []string{"private_key_wo_version", "enabled"},
 				},
 				{ // edited behind Terraform's back: corrected in place, the key sent again
 					PreConfig: func() {
