@@ -1,7 +1,8 @@
 // Package processoutapi is a stateful, in-memory emulator of ProcessOut's
 // REST API (the contract it keeps: CONTRACT.md), served as an http.Handler.
 // It covers projects and supervised projects, the gateway catalog, gateway
-// configurations, webhook endpoints and customers, with Basic
+// configurations, webhook endpoints, customers and a project's SFTP
+// settings, with Basic
 // authentication, the success/error/list envelopes, cursor pagination,
 // expansions, Idempotency-Key replay and per-project rate limiting.
 //
