@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"maps"
+	"net/http"
 	"slices"
 	"strings"
 	"testing"
@@ -18,6 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
+	"github.com/processout/terraform-provider-processout/internal/emulator/faults"
 	"github.com/processout/terraform-provider-processout/internal/emulator/processoutapi"
 	"github.com/processout/terraform-provider-processout/internal/processout"
 )
@@ -439,4 +441,47 @@ func membraneActionsLine(routes map[string]string) string {
 	}
 	b.WriteString("  }")
 	return b.String()
+}
+
+// TestAccProjectSFTPSettings_lostSave: the answer to the create's save is
+// lost after ProcessOut saved the settings (commit then fail on every
+// write, max_retries = 1), so the apply fails and nothing is in state. The
+// next apply finds settings with the declared endpoint and username, takes
+// them over (the save sends the declared password again) and ends with the
+// one object, in state; nothing is refused as "set up elsewhere".
+func TestAccProjectSFTPSettings_lostSave(t *testing.T) {
+	const password = "sftp-password-LOST"
+	eachTransport(t, func(t *testing.T, env *testEnv) {
+		config := sftpConfig("sftp.example.com:22", "payouts", sftpSensitive("password", password))
+		resource.ParallelTest(t, resource.TestCase{
+			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+			CheckDestroy:             env.checkSFTPDestroyed,
+			Steps: []resource.TestStep{
+				{
+					PreConfig: func() {
+						env.emu.Faults.Add(faults.Rule{Kind: faults.CommitThenFail, Method: http.MethodPut, Probability: 1})
+					},
+					Config:      env.providerBlockRetries(1) + config,
+					ExpectError: errorText("Cannot save the SFTP settings"),
+				},
+				{
+					PreConfig: func() {
+						env.emu.Faults.Clear()
+						if err := env.sftpStored("sftp.example.com:22", "payouts", processoutapi.SFTPCredentials{Password: password})(); err != nil {
+							t.Errorf("after the lost save: %v", err)
+						}
+						env.deleteSFTPCredentialsRecord(t) // so that the next save is seen to send the password
+					},
+					Config: env.config(config),
+					ConfigPlanChecks: resource.ConfigPlanChecks{
+						PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(sftpAddr, plancheck.ResourceActionCreate)},
+					},
+					ConfigStateChecks: []statecheck.StateCheck{
+						statecheck.ExpectKnownValue(sftpAddr, tfjsonpath.New("id"), knownvalue.StringExact(env.emu.ProjectID)),
+						emulatorCheck(env.sftpStored("sftp.example.com:22", "payouts", processoutapi.SFTPCredentials{Password: password})),
+					},
+				},
+			},
+		})
+	})
 }
