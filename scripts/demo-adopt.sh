@@ -92,22 +92,32 @@ log "the generated HCL (generated.tf)"
 cat "$work/adopt/generated.tf"
 
 # --- 3. credentials by hand: ProcessOut never returns them
+# give_by_hand BLOCK ATTR VALUE: in generated.tf's BLOCK (its first line),
+# sets ATTR_wo = VALUE with ATTR_wo_version = 1 on CLIs with write-only
+# attributes, else ATTR = VALUE.
+give_by_hand() {
+	grep -qF "$1" "$work/adopt/generated.tf" || die "generated.tf has no block $1"
+	awk -v block="$1" -v attr="$2" -v value="$3" -v wo="$write_only" '
+		index($0, block) == 1 { inside = 1 }
+		inside && wo == "true" && $1 == attr "_wo" { sub(/= .*/, "= " value) }
+		inside && wo == "true" && $1 == attr "_wo_version" { sub(/= .*/, "= 1") }
+		inside && wo != "true" && $1 == attr { sub(/= .*/, "= " value) }
+		inside && /^}/ { inside = 0 }
+		{ print }
+	' "$work/adopt/generated.tf" >"$work/adopt/generated.tf.new"
+	mv "$work/adopt/generated.tf.new" "$work/adopt/generated.tf"
+}
+# show_block BLOCK: prints generated.tf's BLOCK, indented.
+show_block() {
+	awk -v block="$1" 'index($0, block) == 1 { inside = 1 } inside { print } inside && /^}/ { exit }' "$work/adopt/generated.tf" | sed 's/^/    /'
+}
 block='resource "processout_gateway_configuration" "stripe_eu" {'
-grep -qF "$block" "$work/adopt/generated.tf" || die "generated.tf has no stripe_eu block"
 if $write_only; then
 	how="settings_wo (write-only, never stored) and settings_wo_version = 1"
 else
 	how="settings (sensitive, kept in state: $version has no write-only attributes)"
 fi
-awk -v block="$block" -v wo="$write_only" '
-	index($0, block) == 1 { inside = 1 }
-	inside && wo == "true" && /^ *settings_wo +=/ { sub(/= .*/, "= var.stripe_eu_credentials") }
-	inside && wo == "true" && /^ *settings_wo_version +=/ { sub(/= .*/, "= 1") }
-	inside && wo != "true" && /^ *settings +=/ { sub(/= .*/, "= var.stripe_eu_credentials") }
-	inside && /^}/ { inside = 0 }
-	{ print }
-' "$work/adopt/generated.tf" >"$work/adopt/generated.tf.new"
-mv "$work/adopt/generated.tf.new" "$work/adopt/generated.tf"
+give_by_hand "$block" settings var.stripe_eu_credentials
 cat >"$work/adopt/credentials.tf" <<'EOF'
 variable "stripe_eu_credentials" {
   description = "Stripe EU credentials; ProcessOut never returns them, so import cannot."
@@ -124,21 +134,12 @@ stripe_eu_credentials = {
 }
 EOF
 log "credentials added by hand to stripe_eu: $how"
-awk -v block="$block" 'index($0, block) == 1 { inside = 1 } inside { print } inside && /^}/ { exit }' "$work/adopt/generated.tf" | sed 's/^/    /'
+show_block "$block"
 
 # The SFTP settings' password, which ProcessOut never returns either.
 sftp=processout_project_sftp_settings.payout_exports
 sftp_block='resource "processout_project_sftp_settings" "payout_exports" {'
-grep -qF "$sftp_block" "$work/adopt/generated.tf" || die "generated.tf has no payout_exports block (the SFTP settings)"
-awk -v block="$sftp_block" -v wo="$write_only" '
-	index($0, block) == 1 { inside = 1 }
-	inside && wo == "true" && /^ *password_wo +=/ { sub(/= .*/, "= var.sftp_password") }
-	inside && wo == "true" && /^ *password_wo_version +=/ { sub(/= .*/, "= 1") }
-	inside && wo != "true" && /^ *password +=/ { sub(/= .*/, "= var.sftp_password") }
-	inside && /^}/ { inside = 0 }
-	{ print }
-' "$work/adopt/generated.tf" >"$work/adopt/generated.tf.new"
-mv "$work/adopt/generated.tf.new" "$work/adopt/generated.tf"
+give_by_hand "$sftp_block" password var.sftp_password
 cat >>"$work/adopt/credentials.tf" <<'EOF'
 
 variable "sftp_password" {
@@ -149,7 +150,7 @@ variable "sftp_password" {
 EOF
 echo 'sftp_password = "sftp_demo_adopted"' >>"$work/adopt/credentials.auto.tfvars"
 log "password added by hand to the SFTP settings ($sftp)"
-awk -v block="$sftp_block" 'index($0, block) == 1 { inside = 1 } inside { print } inside && /^}/ { exit }' "$work/adopt/generated.tf" | sed 's/^/    /'
+show_block "$sftp_block"
 
 # --- 4. plan: imports, and no change but the credentials
 log "plan -out=adopt.tfplan: every object imported, only the credentials change"

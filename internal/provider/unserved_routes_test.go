@@ -12,7 +12,6 @@ import (
 
 	"github.com/processout/terraform-provider-processout/internal/emulator"
 	"github.com/processout/terraform-provider-processout/internal/emulator/processoutapi"
-
 )
 
 // The unserved-routes reading (processoutapi.Readings.UnservedRoutes): the

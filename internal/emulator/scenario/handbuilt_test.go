@@ -156,7 +156,8 @@ func TestHandBuiltSeed(t *testing.T) {
 		t.Errorf("SFTP credentials received: %+v", creds)
 	}
 	stored, _ := e.ProcessOut.Object(processoutapi.KindSFTPSettings, e.ProjectID)
-	if savedAt, err := time.Parse(time.RFC3339Nano, stored["saved_at"].(string)); err != nil || !savedAt.After(last) || !savedAt.Before(time.Now().Add(-24*time.Hour)) {
+	savedAtText, _ := stored["saved_at"].(string)
+	if savedAt, err := time.Parse(time.RFC3339Nano, savedAtText); err != nil || !savedAt.After(last) || !savedAt.Before(time.Now().Add(-24*time.Hour)) {
 		t.Errorf("SFTP settings saved_at %v: want after the other objects, in the past (%v)", stored["saved_at"], err)
 	}
 }
