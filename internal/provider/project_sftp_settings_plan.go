@@ -21,8 +21,8 @@ const projectSFTPSettingsDescription = "The SFTP server ProcessOut pushes the co
 	"Membrane connection's project), and refuses at plan time to read, change or delete settings in state that belong to another project: " +
 	"ProcessOut may apply a call about another project's settings to the authenticated project's. For a supervised project, use a provider " +
 	"configuration authenticated as that project (an alias with its `project_id` and, as `project_secret`, its private key).\n\n" +
-	"**Credential.** Exactly one of `password_wo` or `private_key_wo` (write-only, never stored; Terraform 1.11+ or OpenTofu 1.11+, each with " +
-	"its `_wo_version`), or for older CLIs `password` or `private_key` (sensitive, stored in state). A private key is given **in base64** " +
+	"**Credential.** One of `password_wo` or `private_key_wo` (write-only, never stored; Terraform 1.11+ or OpenTofu 1.11+, each with " +
+	"its `_wo_version`), or for older CLIs `password` or `private_key` (sensitive, stored in state); never two. A private key is given **in base64** " +
 	"(`filebase64(\"path/to/key\")`). ProcessOut never returns the credential, and its `PUT` replaces the settings whole, so **every save sends " +
 	"the credential**: the create, a change of `endpoint` or `username` (the write-only value is read from the configuration at apply; its " +
 	"version need not change), and a new version or a new sensitive value. Removing the credential from the configuration of existing " +
@@ -30,7 +30,8 @@ const projectSFTPSettingsDescription = "The SFTP server ProcessOut pushes the co
 	"**Settings made elsewhere.** Creating the resource reads the project's settings first (at plan, and again at apply). If the project " +
 	"already has settings with another endpoint or username, the plan fails and says how to import them: they are never overwritten unseen. " +
 	"Settings with the declared endpoint and username (set by hand the same way, or saved by an earlier apply whose answer was lost) are " +
-	"taken over: the save replaces their credential with the declared one, as an import followed by an apply would.\n\n" +
+	"taken over: the save replaces their credential with the declared one, as an import followed by an apply would. (A save made in the " +
+	"dashboard while Terraform applies is a race between two writers that no check can close: ProcessOut has no conditional save.)\n\n" +
 	"Drift is detected on `endpoint` and `username`; settings deleted out of band are created again. `terraform destroy` deletes them: " +
 	"ProcessOut stops pushing exports."
 
