@@ -5,15 +5,19 @@
 #
 #  1. builds the provider and the emulator into a scratch directory, starts
 #     the emulator with -seed-handbuilt (12 gateway configurations, 5 webhook
-#     endpoints, 1 supervised project, as if set up by hand in the dashboard);
-#  2. inventory: the list data sources render one import block per object,
-#     the supervised project included
+#     endpoints, 1 supervised project, the payout exports' SFTP settings, as
+#     if set up by hand in the dashboard);
+#  2. inventory: the data sources render one import block per object, the
+#     supervised project and the SFTP settings included
 #     (examples/guides/adopting-an-existing-project/inventory.tf);
 #  3. plan -generate-config-out=generated.tf, and prints the generated HCL;
-#  4. adds the Stripe EU credentials by hand (settings_wo with
-#     settings_wo_version on CLIs >= 1.11, else settings);
+#  4. adds the Stripe EU credentials and the SFTP password by hand
+#     (settings_wo with settings_wo_version and password_wo with
+#     password_wo_version on CLIs >= 1.11, else settings and password);
 #  5. plans: every object imported, nothing added, replaced or destroyed, the
-#     credentials the only change; applies that plan; plans again: no changes;
+#     credentials the only change; applies that plan, and asks ProcessOut
+#     that the SFTP settings are still the hand-made ones; plans again: no
+#     changes;
 #  6. takes one webhook endpoint out of the configuration and applies: only it
 #     is destroyed;
 #  7. stops the emulator and removes the scratch directory, whatever happens.
@@ -88,22 +92,32 @@ log "the generated HCL (generated.tf)"
 cat "$work/adopt/generated.tf"
 
 # --- 3. credentials by hand: ProcessOut never returns them
+# give_by_hand BLOCK ATTR VALUE: in generated.tf's BLOCK (its first line),
+# sets ATTR_wo = VALUE with ATTR_wo_version = 1 on CLIs with write-only
+# attributes, else ATTR = VALUE.
+give_by_hand() {
+	grep -qF "$1" "$work/adopt/generated.tf" || die "generated.tf has no block $1"
+	awk -v block="$1" -v attr="$2" -v value="$3" -v wo="$write_only" '
+		index($0, block) == 1 { inside = 1 }
+		inside && wo == "true" && $1 == attr "_wo" { sub(/= .*/, "= " value) }
+		inside && wo == "true" && $1 == attr "_wo_version" { sub(/= .*/, "= 1") }
+		inside && wo != "true" && $1 == attr { sub(/= .*/, "= " value) }
+		inside && /^}/ { inside = 0 }
+		{ print }
+	' "$work/adopt/generated.tf" >"$work/adopt/generated.tf.new"
+	mv "$work/adopt/generated.tf.new" "$work/adopt/generated.tf"
+}
+# show_block BLOCK: prints generated.tf's BLOCK, indented.
+show_block() {
+	awk -v block="$1" 'index($0, block) == 1 { inside = 1 } inside { print } inside && /^}/ { exit }' "$work/adopt/generated.tf" | sed 's/^/    /'
+}
 block='resource "processout_gateway_configuration" "stripe_eu" {'
-grep -qF "$block" "$work/adopt/generated.tf" || die "generated.tf has no stripe_eu block"
 if $write_only; then
 	how="settings_wo (write-only, never stored) and settings_wo_version = 1"
 else
 	how="settings (sensitive, kept in state: $version has no write-only attributes)"
 fi
-awk -v block="$block" -v wo="$write_only" '
-	index($0, block) == 1 { inside = 1 }
-	inside && wo == "true" && /^ *settings_wo +=/ { sub(/= .*/, "= var.stripe_eu_credentials") }
-	inside && wo == "true" && /^ *settings_wo_version +=/ { sub(/= .*/, "= 1") }
-	inside && wo != "true" && /^ *settings +=/ { sub(/= .*/, "= var.stripe_eu_credentials") }
-	inside && /^}/ { inside = 0 }
-	{ print }
-' "$work/adopt/generated.tf" >"$work/adopt/generated.tf.new"
-mv "$work/adopt/generated.tf.new" "$work/adopt/generated.tf"
+give_by_hand "$block" settings var.stripe_eu_credentials
 cat >"$work/adopt/credentials.tf" <<'EOF'
 variable "stripe_eu_credentials" {
   description = "Stripe EU credentials; ProcessOut never returns them, so import cannot."
@@ -120,7 +134,23 @@ stripe_eu_credentials = {
 }
 EOF
 log "credentials added by hand to stripe_eu: $how"
-awk -v block="$block" 'index($0, block) == 1 { inside = 1 } inside { print } inside && /^}/ { exit }' "$work/adopt/generated.tf" | sed 's/^/    /'
+show_block "$block"
+
+# The SFTP settings' password, which ProcessOut never returns either.
+sftp=processout_project_sftp_settings.payout_exports
+sftp_block='resource "processout_project_sftp_settings" "payout_exports" {'
+give_by_hand "$sftp_block" password var.sftp_password
+cat >>"$work/adopt/credentials.tf" <<'EOF'
+
+variable "sftp_password" {
+  description = "The SFTP password of the payout exports; ProcessOut never returns it."
+  type        = string
+  sensitive   = true
+}
+EOF
+echo 'sftp_password = "sftp_demo_adopted"' >>"$work/adopt/credentials.auto.tfvars"
+log "password added by hand to the SFTP settings ($sftp)"
+show_block "$sftp_block"
 
 # --- 4. plan: imports, and no change but the credentials
 log "plan -out=adopt.tfplan: every object imported, only the credentials change"
@@ -129,16 +159,17 @@ tf adopt plan -input=false -no-color -out=adopt.tfplan >"$work/plan.log" 2>&1 ||
 	die "plan failed"
 }
 sed -n '/processout_gateway_configuration.stripe_eu will be updated in-place/,/^    }/p' "$work/plan.log"
+sed -n "/$sftp will be updated in-place/,/^    }/p" "$work/plan.log"
 summary=$(grep -E '^Plan:' "$work/plan.log")
 echo "$summary"
-updated=$(grep -E '^  # .* will be updated in-place' "$work/plan.log" | sed 's/^  # \(.*\) will be.*/\1/')
+updated=$(grep -E '^  # .* will be updated in-place' "$work/plan.log" | sed 's/^  # \(.*\) will be.*/\1/' | sort | tr '\n' ' ')
 if grep -qE 'must be replaced|forces replacement|will be created|will be destroyed' "$work/plan.log" ||
-	[[ $summary != "Plan: $objects to import, 0 to add, 1 to change, 0 to destroy." ]] ||
-	[[ $updated != processout_gateway_configuration.stripe_eu ]]; then
+	[[ $summary != "Plan: $objects to import, 0 to add, 2 to change, 0 to destroy." ]] ||
+	[[ $updated != "processout_gateway_configuration.stripe_eu $sftp " ]]; then
 	cat "$work/plan.log" >&2
-	die "the adoption plan is not clean: want $objects imports and the Stripe EU credentials as the only change"
+	die "the adoption plan is not clean: want $objects imports and the Stripe EU credentials and the SFTP password as the only changes"
 fi
-echo "clean: $objects imports, no replacement, the only update is stripe_eu's credentials"
+echo "clean: $objects imports, no replacement, the only updates are stripe_eu's credentials and the SFTP password"
 
 log "apply adopt.tfplan"
 tf adopt apply -input=false -no-color adopt.tfplan 2>&1 | grep -E '^(Apply complete|Error)' || true
@@ -153,6 +184,13 @@ grep -qE "^ +id += \"$project_id\"$" <<<"$adopted" ||
 grep -qE '^ +private_key += \(sensitive value\)$' <<<"$adopted" &&
 	die "$project holds a private key after its import"
 echo "$project: imported as $project_id, without a private key (updating or destroying it takes one)"
+# The SFTP settings, asked of ProcessOut: the hand-made server and user,
+# saved again with the password given by hand.
+sftp_now=$(processout_get "/projects/$(project_of_exports)/sftp-settings" | jq -r '.sftp_settings | "\(.username)@\(.endpoint)"')
+[[ $sftp_now == processout-exports@reports.example.com:2222 ]] ||
+	die "ProcessOut holds the SFTP settings $sftp_now, want the hand-made processout-exports@reports.example.com:2222"
+grep -qE "^ +id += \"$(project_of_exports)\"$" <<<"$(tf adopt state show -no-color "$sftp")" || die "$sftp does not hold the project's settings"
+echo "$sftp: imported, still pushing exports to $sftp_now"
 
 # --- 5. destroy one adopted object through Terraform
 log "removing processout_webhook_endpoint.legacy_erp_example_net from the configuration"
@@ -169,7 +207,7 @@ tf adopt apply -input=false -auto-approve -no-color >"$work/destroy.log" 2>&1 ||
 grep -E 'Destroying|Destruction complete|^Apply complete' "$work/destroy.log"
 grep -qE '^Apply complete! Resources: 0 added, 0 changed, 1 destroyed\.' "$work/destroy.log" || die "want exactly one object destroyed"
 left=$(tf inventory apply -auto-approve -input=false -no-color >/dev/null 2>&1 && tf inventory output -raw import_blocks | grep -c '^import {')
-echo "ProcessOut now lists $left gateway configurations, webhook endpoints and supervised projects (was $objects)"
+echo "ProcessOut now lists $left gateway configurations, webhook endpoints, supervised projects and SFTP settings (was $objects)"
 [[ $left == $((objects - 1)) ]] || die "want only the removed endpoint gone"
 
 log "demo-adopt passed with $cli $version: $objects objects adopted, one destroyed through Terraform"

@@ -5,7 +5,9 @@
 #  2. starts the emulator on free local ports and loads the environment it
 #     exports (MEMBRANE_API_URL, MEMBRANE_ACCESS_TOKEN, PROCESSOUT_CONNECTION_ID, ...);
 #  3. points the CLI at the fresh provider binary with dev_overrides (no `init`);
-#  4. in a copy of examples/demo: apply, output, plan (must be empty), destroy.
+#  4. in a copy of examples/demo: apply, output, plan (must be empty), destroy,
+#     checking with ProcessOut itself that the SFTP settings were saved and
+#     then deleted.
 #
 # The CLI is $TF_CLI if set, else `tofu` or `terraform` from PATH, else the
 # pinned OpenTofu from the harness cache ($TOFU, built with make if missing).
@@ -35,6 +37,14 @@ tf apply -auto-approve -input=false
 log "output"
 tf output
 
+# What ProcessOut holds, asked of it directly: the SFTP settings the apply
+# saved (their password is never returned).
+sftp_path="/projects/$(project_of_exports)/sftp-settings"
+sftp_endpoint=$(processout_get "$sftp_path" | jq -r '.sftp_settings.endpoint // empty')
+[[ $sftp_endpoint == sftp.payments.example.com:22 ]] ||
+	die "ProcessOut holds SFTP settings for \"$sftp_endpoint\", want the declared sftp.payments.example.com:22"
+echo "ProcessOut pushes payout exports to $sftp_endpoint"
+
 log "plan -detailed-exitcode (must be empty)"
 plan_status=0
 tf plan -detailed-exitcode -input=false || plan_status=$?
@@ -46,6 +56,8 @@ esac
 
 log "destroy"
 tf destroy -auto-approve -input=false
+sftp_left=$(processout_get "$sftp_path" | jq -r '.sftp_settings.endpoint // empty')
+[[ -z $sftp_left ]] || die "ProcessOut still holds SFTP settings for $sftp_left after destroy"
 
 ((plan_status == 0)) || die "failed: the plan after apply must be empty (plan exit $plan_status)"
 log "demo passed with $cli"

@@ -116,3 +116,22 @@ start_emulator() {
 	. "$exports"
 	set +a
 }
+
+# processout_get PATH: GETs PATH from the emulated ProcessOut API as the
+# project itself (the direct alternative the exports file shows commented
+# out), so a script checks what ProcessOut holds, not what the provider
+# says it wrote. Prints the JSON answer, or nothing for an error status.
+processout_get() {
+	local user secret
+	user=$(sed -n "s/^# export PROCESSOUT_PROJECT_ID='\(.*\)'$/\1/p" "$work/exports.sh")
+	secret=$(sed -n "s/^# export PROCESSOUT_PROJECT_SECRET='\(.*\)'$/\1/p" "$work/exports.sh")
+	[[ -n $user && -n $secret ]] || die "the exports file names no project credentials"
+	curl -fsS -u "$user:$secret" "$PROCESSOUT_API_URL$1" 2>/dev/null || true
+}
+
+# project_of_exports: the bare ID of the emulated project.
+project_of_exports() {
+	local user
+	user=$(sed -n "s/^# export PROCESSOUT_PROJECT_ID='\(.*\)'$/\1/p" "$work/exports.sh")
+	echo "${user#test-}"
+}

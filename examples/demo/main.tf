@@ -28,6 +28,13 @@ variable "adyen_api_key" {
   default   = "AQE_emulator_only"
 }
 
+variable "sftp_password" {
+  type      = string
+  sensitive = true
+  ephemeral = true
+  default   = "sftp_emulator_only"
+}
+
 locals {
   environments = {
     staging    = "https://staging.payments.example.com/processout/webhooks"
@@ -92,6 +99,16 @@ resource "processout_project" "europe" {
   ]
 }
 
+# Where ProcessOut pushes the payout exports (reconciliation files). The
+# password is write-only, and sent with every save: ProcessOut's PUT
+# replaces the settings whole.
+resource "processout_project_sftp_settings" "payout_exports" {
+  endpoint            = "sftp.payments.example.com:22"
+  username            = "processout-payouts"
+  password_wo         = var.sftp_password
+  password_wo_version = 1
+}
+
 data "processout_customers" "gold" {
   metadata    = { tier = "gold" }
   max_results = 5
@@ -116,6 +133,10 @@ output "webhook_endpoints" {
 
 output "supervised_project" {
   value = processout_project.europe.id
+}
+
+output "payout_exports" {
+  value = "sftp://${processout_project_sftp_settings.payout_exports.username}@${processout_project_sftp_settings.payout_exports.endpoint}"
 }
 
 output "gold_customers" {

@@ -30,8 +30,9 @@ type Calls struct {
 	// CredentialChecks are the direct transport's reads of the project the
 	// credentials belong to (GET /projects/{project_id}, the literal path),
 	// made once per provider configuration to check the project secret. The
-	// processout_project data source reading the connected project makes the
-	// same call and is counted here too.
+	// processout_project data source reading the connected project, and,
+	// over Membrane, SFTP settings learning the connected project's ID, make
+	// the same call and are counted here too.
 	CredentialChecks int
 	// Other lists any call that fits none of the above: "METHOD /path".
 	Other []string

@@ -100,7 +100,9 @@ func envelope(req *processout.Request, action string, run *RunResult) ([]byte, e
 	shapeErr := func(missing string) error {
 		return &ShapeError{Action: action, Operation: req.Operation, Missing: missing, RunID: run.ActionRunID}
 	}
-	if req.Method == http.MethodDelete {
+	// A delete, or a save ProcessOut answers with no object (SFTP
+	// settings), takes any output: there is nothing to decode.
+	if req.Method == http.MethodDelete || req.ResponseKey == "" {
 		return []byte(`{"success":true}`), nil
 	}
 	var fields map[string]json.RawMessage
@@ -122,7 +124,7 @@ func envelope(req *processout.Request, action string, run *RunResult) ([]byte, e
 	if field, ok := identifyingFields[req.ResponseKey]; ok {
 		idField = field
 	}
-	if id, ok := fields[idField]; !ok || string(id) == "null" {
+	if id, ok := fields[idField]; idField != "" && (!ok || string(id) == "null") {
 		return nil, shapeErr(`"` + idField + `"`)
 	}
 	return json.Marshal(map[string]json.RawMessage{"success": json.RawMessage("true"), req.ResponseKey: run.Output})
@@ -130,10 +132,13 @@ func envelope(req *processout.Request, action string, run *RunResult) ([]byte, e
 
 // identifyingFields are the fields an object output must carry, for the
 // answers whose object has no "id": catalog entries are identified by name,
-// and the Apple Pay certificate list is one object holding the list.
+// the Apple Pay certificate list is one object holding the list, and a
+// project's SFTP settings are identified by the project in the path (they
+// carry no id, so no field is required: "").
 var identifyingFields = map[string]string{
 	"gateway":               "name",
 	"applepay_certificates": "alternative_merchant_certificates",
+	"sftp_settings":         "",
 }
 
 // relayedFailure turns an action_run error back into ProcessOut's answer,

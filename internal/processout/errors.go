@@ -116,8 +116,12 @@ func IsNotServed(err error) bool { return errorKind(err) == KindNotServed }
 
 func errorKind(err error) Kind {
 	var apiErr *Error
-	if errors.As(err, &apiErr) {
+	var notConfigured *NotConfiguredError
+	switch {
+	case errors.As(err, &apiErr):
 		return apiErr.Kind()
+	case errors.As(err, &notConfigured):
+		return KindNotFound
 	}
 	return KindOther
 }

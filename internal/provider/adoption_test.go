@@ -49,7 +49,12 @@ const (
 	adoptedAdyenEEA  = "processout_gateway_configuration.adyen_eea"
 	adoptedLegacyERP = "processout_webhook_endpoint.legacy_erp_example_net"
 	adoptedProject   = "processout_project.marketplace_seller_example_books"
+	adoptedSFTP      = "processout_project_sftp_settings.payout_exports"
 )
+
+// adoptionSFTPPassword is the SFTP settings' password the tests give by
+// hand: ProcessOut never returns the one set in the dashboard.
+const adoptionSFTPPassword = "sftp_adopted_password"
 
 // adoptionCredentials are the credentials the tests give by hand, by
 // gateway name: complete sets, since ProcessOut replaces them whole.
@@ -100,11 +105,12 @@ func TestAccAdoptionGeneratedConfiguration(t *testing.T) {
 	for address := range credentialed {
 		generated = setCredentials(t, generated, address, cli.writeOnly)
 	}
+	generated = setSFTPPassword(t, generated, adoptedSFTP, cli.writeOnly)
 	adopt.write(t, "generated.tf", generated)
 	adopt.write(t, "credentials.tf", credentialsVariable)
 	adopt.writeCredentials(t, credentialsByKey(credentialed, resourceName))
 
-	adopt.adoptAndCheck(t, env, seeded, credentialed, adoptedProject)
+	adopt.adoptAndCheck(t, env, seeded, credentialed, adoptedProject, adoptedSFTP)
 
 	// The import blocks have done their work.
 	adopt.remove(t, "imports.tf")
@@ -132,7 +138,8 @@ func TestAccAdoptionForEachImport(t *testing.T) {
 	}
 	adopt.writeCredentials(t, credentialsByKey(credentialed, forEachKey))
 
-	adopt.adoptAndCheck(t, env, seeded, credentialed, forEachAddress("processout_project", seeded.SupervisedProjects[0]))
+	adopt.adoptAndCheck(t, env, seeded, credentialed, forEachAddress("processout_project", seeded.SupervisedProjects[0]),
+		forEachAddress("processout_project_sftp_settings", seeded.SFTPSettings[0]))
 
 	// Imports that are already in state are no-ops: the blocks may stay.
 	adopt.expectNoChanges(t)
@@ -319,13 +326,14 @@ func (d *adoptionDir) checkAdoptedProject(t *testing.T, env *testEnv, address, i
 
 // adoptAndCheck plans the adoption, checks the plan, applies it and checks
 // what ProcessOut saw: the credentials reached the configurations they were
-// given for, and nothing else was written. project is the address the
-// supervised project is adopted at.
-func (d *adoptionDir) adoptAndCheck(t *testing.T, env *testEnv, seeded scenario.HandBuilt, credentialed map[string]string, project string) {
+// given for, the SFTP settings their password, and nothing else was
+// written. project and sftp are the addresses the supervised project and
+// the SFTP settings are adopted at.
+func (d *adoptionDir) adoptAndCheck(t *testing.T, env *testEnv, seeded scenario.HandBuilt, credentialed map[string]string, project, sftp string) {
 	t.Helper()
 	before := emulatorSnapshot(env)
 	plan, path := d.plan(t)
-	checkAdoptionPlan(t, plan, seeded.Count(), credentialed)
+	checkAdoptionPlan(t, plan, seeded.Count(), credentialed, sftp)
 	if t.Failed() {
 		t.FailNow() // apply only a clean adoption plan
 	}
@@ -355,11 +363,22 @@ func (d *adoptionDir) adoptAndCheck(t *testing.T, env *testEnv, seeded scenario.
 		obj["public_keys"] = followed
 		delete(before.settings, id)
 	}
+	// The SFTP settings are saved again as they were, with the password given.
+	wantPuts = append(wantPuts, "/projects/"+ids[sftp]+"/sftp-settings")
+	if got, _ := env.emu.ProcessOut.SFTPCredentials(ids[sftp]); got != (processoutapi.SFTPCredentials{Password: adoptionSFTPPassword}) {
+		t.Errorf("%s: ProcessOut holds the SFTP password %q…, want the one given by hand", sftp, prefix(got.Password))
+	}
+	delete(before.sftpCredentials, ids[sftp])
 	checkWrites(t, env, map[string][]string{"PUT": wantPuts})
 	after := emulatorSnapshot(env)
 	for id, settings := range before.settings {
 		if !maps.Equal(after.settings[id], settings) {
 			t.Errorf("%s: credentials changed from %v to %v without being given", id, settings, after.settings[id])
+		}
+	}
+	for id, creds := range before.sftpCredentials {
+		if after.sftpCredentials[id] != creds {
+			t.Errorf("%s: SFTP credentials changed without being given", id)
 		}
 	}
 	if !reflect.DeepEqual(after.objects, before.objects) {
@@ -404,12 +423,15 @@ func (d *adoptionDir) destroyOneAndCheck(t *testing.T, env *testEnv, kind, id st
 }
 
 // checkAdoptionPlan: every hand-built object is imported; the only updates
-// are the credentials given by hand (and the public keys that follow
-// them); nothing is created, replaced or destroyed.
-func checkAdoptionPlan(t *testing.T, plan *tfjson.Plan, objects int, credentialed map[string]string) {
+// are the credentials given by hand (and what follows them: the public
+// keys, the SFTP settings' enabled flag, unknown until read again after the
+// save); nothing is created, replaced or destroyed. sftp is the address of
+// the SFTP settings, given their password.
+func checkAdoptionPlan(t *testing.T, plan *tfjson.Plan, objects int, credentialed map[string]string, sftp string) {
 	t.Helper()
-	credentialAttributes := map[string]bool{"settings": true, "settings_wo": true, "settings_wo_version": true}
-	followers := map[string]bool{"public_keys": true, "merchant_account_country_code": true}
+	credentialAttributes := map[string]bool{"settings": true, "settings_wo": true, "settings_wo_version": true,
+		"password": true, "password_wo": true, "password_wo_version": true}
+	followers := map[string]bool{"public_keys": true, "merchant_account_country_code": true, "enabled": true}
 	imported, updated := 0, 0
 	for _, rc := range plan.ResourceChanges {
 		if rc.Change.Importing != nil {
@@ -420,6 +442,7 @@ func checkAdoptionPlan(t *testing.T, plan *tfjson.Plan, objects int, credentiale
 		}
 		changed := changedAttributes(rc.Change)
 		_, wantUpdate := credentialed[rc.Address]
+		wantUpdate = wantUpdate || rc.Address == sftp
 		switch {
 		case rc.Change.Actions.NoOp() && !wantUpdate:
 		case rc.Change.Actions.Update() && wantUpdate:
@@ -436,8 +459,8 @@ func checkAdoptionPlan(t *testing.T, plan *tfjson.Plan, objects int, credentiale
 			t.Errorf("%s: planned %v (changes %v)", rc.Address, rc.Change.Actions, changed)
 		}
 	}
-	if imported != objects || updated != len(credentialed) || len(plan.ResourceChanges) != objects {
-		t.Errorf("plan: %d imports, %d updates among %d changes; want %d imports, %d updates", imported, updated, len(plan.ResourceChanges), objects, len(credentialed))
+	if imported != objects || updated != len(credentialed)+1 || len(plan.ResourceChanges) != objects {
+		t.Errorf("plan: %d imports, %d updates among %d changes; want %d imports, %d updates", imported, updated, len(plan.ResourceChanges), objects, len(credentialed)+1)
 	}
 }
 
@@ -478,19 +501,24 @@ func checkWrites(t *testing.T, env *testEnv, want map[string][]string) {
 
 // emulatorState is what the emulated project holds.
 type emulatorState struct {
-	objects  map[string]map[string]map[string]any // kind → ID → object
-	settings map[string]map[string]string         // gateway configuration ID → credentials
+	objects         map[string]map[string]map[string]any     // kind → ID → object
+	settings        map[string]map[string]string             // gateway configuration ID → credentials
+	sftpCredentials map[string]processoutapi.SFTPCredentials // project ID → SFTP credentials
 }
 
 func emulatorSnapshot(env *testEnv) emulatorState {
-	s := emulatorState{objects: map[string]map[string]map[string]any{}, settings: map[string]map[string]string{}}
-	for _, kind := range []string{processoutapi.KindGatewayConfiguration, processoutapi.KindWebhookEndpoint, processoutapi.KindProject} {
+	s := emulatorState{objects: map[string]map[string]map[string]any{}, settings: map[string]map[string]string{},
+		sftpCredentials: map[string]processoutapi.SFTPCredentials{}}
+	for _, kind := range []string{processoutapi.KindGatewayConfiguration, processoutapi.KindWebhookEndpoint, processoutapi.KindProject, processoutapi.KindSFTPSettings} {
 		s.objects[kind] = map[string]map[string]any{}
 		for _, obj := range env.objects(kind) {
 			id := idOf(obj)
 			s.objects[kind][id] = obj
-			if kind == processoutapi.KindGatewayConfiguration {
+			switch kind {
+			case processoutapi.KindGatewayConfiguration:
 				s.settings[id] = env.emu.ProcessOut.ReceivedSettings(id)
+			case processoutapi.KindSFTPSettings:
+				s.sftpCredentials[id], _ = env.emu.ProcessOut.SFTPCredentials(id)
 			}
 		}
 	}
@@ -511,7 +539,7 @@ func checkGeneratedConfig(t *testing.T, hcl string, objects int) {
 			t.Errorf("the generated configuration sets the computed attribute %s:\n%s", computed, hcl)
 		}
 	}
-	if regexp.MustCompile(`(?m)^\s+(settings(_wo)?|private_key)\s+=\s+[^n]`).MatchString(hcl) {
+	if regexp.MustCompile(`(?m)^\s+(settings(_wo)?|private_key(_wo)?|password(_wo)?)\s+=\s+[^n]`).MatchString(hcl) {
 		t.Errorf("the generated configuration sets credentials:\n%s", hcl)
 	}
 	if objects > 1 && strings.Count(hcl, "enabled          = false")+strings.Count(hcl, "enabled              = false") != 3 {
@@ -523,7 +551,30 @@ const credentialsVariable = `variable "gateway_credentials" {
   type      = map(map(string))
   sensitive = true
 }
+
+variable "sftp_password" {
+  type      = string
+  sensitive = true
+}
 `
+
+// setSFTPPassword edits the generated SFTP settings block as the guide
+// says: password_wo and password_wo_version (1.11+), else password.
+func setSFTPPassword(t *testing.T, hcl, address string, writeOnly bool) string {
+	t.Helper()
+	block := resourceBlock(t, hcl, address)
+	edited := block
+	if writeOnly {
+		edited = regexp.MustCompile(`(?m)^(\s+password_wo\s+=\s+)null.*$`).ReplaceAllString(edited, "${1}var.sftp_password")
+		edited = regexp.MustCompile(`(?m)^(\s+password_wo_version\s+=\s+)null$`).ReplaceAllString(edited, "${1}1")
+	} else {
+		edited = regexp.MustCompile(`(?m)^(\s+password\s+=\s+)null.*$`).ReplaceAllString(edited, "${1}var.sftp_password")
+	}
+	if !strings.Contains(edited, "var.sftp_password") {
+		t.Fatalf("no password attribute to set in %s:\n%s", address, block)
+	}
+	return strings.Replace(hcl, block, edited, 1)
+}
 
 // setCredentials edits one generated gateway configuration block as the
 // guide says: settings_wo and settings_wo_version (1.11+), else settings.
@@ -546,7 +597,7 @@ func setCredentials(t *testing.T, hcl, address string, writeOnly bool) string {
 
 func (d *adoptionDir) writeCredentials(t *testing.T, byKey map[string]map[string]string) {
 	t.Helper()
-	raw, err := json.Marshal(map[string]any{"gateway_credentials": byKey})
+	raw, err := json.Marshal(map[string]any{"gateway_credentials": byKey, "sftp_password": adoptionSFTPPassword})
 	if err != nil {
 		t.Fatal(err)
 	}

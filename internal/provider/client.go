@@ -23,12 +23,12 @@ type providerData struct {
 	connection *membrane.Connection
 	gateways   catalog
 	supervised supervisedAccess
-	// projectID is the bare ID of the project the credentials belong to,
-	// when the provider knows it (the direct transport); projectScope names
-	// that project for diagnostics, as "project proj_…" or "the project of
-	// the Membrane connection …".
-	projectID, projectScope string
-	applePay                applePaySlots
+	// connected is the project the credentials belong to (connected.go);
+	// projectScope names it for diagnostics, as "project proj_…" or "the
+	// project of the Membrane connection …".
+	connected    *connectedProject
+	projectScope string
+	applePay     applePaySlots
 }
 
 // supervisedAccess reaches ProcessOut authenticated as a supervised project,
@@ -90,8 +90,8 @@ func buildClient(ctx context.Context, cfg settings, userAgent string, observer h
 		if !checkDirectCredentials(ctx, api, cfg, diags) {
 			return nil
 		}
-		projectID := strings.TrimPrefix(cfg.projectID, "test-")
-		return &providerData{api: api, supervised: supervised, projectID: projectID, projectScope: "project " + projectID}
+		connected := knownProject(cfg.projectID)
+		return &providerData{api: api, supervised: supervised, connected: connected, projectScope: "project " + connected.id}
 	}
 
 	var tokens membrane.TokenSource = membrane.StaticToken(cfg.token)
@@ -115,6 +115,7 @@ func buildClient(ctx context.Context, cfg settings, userAgent string, observer h
 		membrane:     mc,
 		connection:   conn,
 		supervised:   supervised,
+		connected:    &connectedProject{},
 		projectScope: "the project of the Membrane connection " + conn.ID,
 	}
 }

@@ -56,7 +56,7 @@ func TestAccExamples(t *testing.T) {
 				checks = append(checks, emulatorCheck(env.expectObjects(want.kind, want.count)))
 			}
 			var versionChecks []tfversion.TerraformVersionCheck
-			if strings.Contains(hcl, "settings_wo") {
+			if strings.Contains(hcl, "_wo_version") { // every write-only attribute comes with its version
 				versionChecks = append(versionChecks, tfversion.SkipBelow(tfversion.Version1_11_0))
 			}
 			resource.ParallelTest(t, resource.TestCase{
@@ -88,6 +88,7 @@ var exampleObjects = map[string]struct {
 	"resources/processout_webhook_endpoint":      {"webhook_endpoint", 3},
 	"resources/processout_gateway_configuration": {"gateway_configuration", 2},
 	"resources/processout_project":               {"project", 1},
+	"resources/processout_project_sftp_settings": {"sftp_settings", 1},
 }
 
 // exampleReads seeds, for a data-source example, what it reads (as if set
@@ -102,6 +103,12 @@ var exampleReads = map[string]func(env *testEnv) []statecheck.StateCheck{
 				sellerID: knownvalue.StringExact(seller), outletID: knownvalue.StringExact("Outlet"),
 			})),
 			statecheck.ExpectKnownOutputValue("sellers_without_dunning", knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact(seller)})),
+		}
+	},
+	"data-sources/processout_project_sftp_settings": func(env *testEnv) []statecheck.StateCheck {
+		env.saveSFTPOutOfBand(env.t, "exports.example.com:2222", "finance", "sftp-password-EXAMPLE")
+		return []statecheck.StateCheck{
+			statecheck.ExpectKnownOutputValue("payout_exports", knownvalue.StringExact("sftp://finance@exports.example.com:2222")),
 		}
 	},
 }
@@ -129,6 +136,8 @@ func (e *testEnv) exampleVariables(t *testing.T, hcl string) config.Variables {
 			vars[name] = config.StringVariable(e.createStripeConfiguration(t))
 		case "stripe_secret_key", "adyen_api_key":
 			vars[name] = config.StringVariable("example-secret-" + name)
+		case "sftp_private_key":
+			vars[name] = config.StringVariable(sftpTestKey)
 		default:
 			t.Fatalf("the example declares variable %q, which the test cannot fill", name)
 		}
@@ -154,7 +163,7 @@ func (e *testEnv) createStripeConfiguration(t *testing.T) string {
 // objectCounts counts the emulator's objects of the kinds examples manage.
 func (e *testEnv) objectCounts() map[string]int {
 	counts := map[string]int{}
-	for _, kind := range []string{"webhook_endpoint", "gateway_configuration", "project", "applepay_certificate"} {
+	for _, kind := range []string{"webhook_endpoint", "gateway_configuration", "project", "applepay_certificate", "sftp_settings"} {
 		counts[kind] = len(e.objects(kind))
 	}
 	return counts

@@ -157,7 +157,7 @@ func (k importKind) idHint(data *providerData, id string) string {
 		if bare, sandbox := strings.CutPrefix(id, "test-"); sandbox {
 			return fmt.Sprintf("%q is the sandbox username form: the project's ID is %q.", id, bare)
 		}
-		if data.projectID != "" && id == data.projectID {
+		if known := data.connected.knownID(); known != "" && id == known {
 			return fmt.Sprintf("%q is the project the provider is authenticated as, which processout_project does not manage "+
 				"(the processout_project data source reads it).", id)
 		}

@@ -27,6 +27,10 @@ func notServedDetail(apiErr *processout.Error) string {
 		b.WriteString("\nProcessOut's SDKs call these paths, but no public API reference documents them. Route the applepay_certificate.* operations " +
 			"(create, list, delete) to Membrane actions with the provider's membrane_actions setting " +
 			"(the processout_membrane_actions data source finds their keys), or manage the certificates in the ProcessOut dashboard.")
+	case "project_sftp_settings":
+		b.WriteString("\nProcessOut's SDKs read SFTP settings with this GET, but its API reference does not document it. Route " +
+			"project_sftp_settings.read (and .save, .delete) to Membrane actions with the provider's membrane_actions setting, " +
+			"or manage the settings in the ProcessOut dashboard.")
 	case "gateway":
 		b.WriteString("\nProcessOut publishes no API for its gateway catalog. Route gateway.list and gateway.read to Membrane " +
 			"actions with the provider's membrane_actions setting; gateway configurations are managed without it.")

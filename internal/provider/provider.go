@@ -88,6 +88,7 @@ func (p *ProcessOutProvider) Resources(context.Context) []func() resource.Resour
 		NewGatewayConfigurationResource,
 		NewProjectResource,
 		NewApplePayCertificateResource,
+		NewProjectSFTPSettingsResource,
 	}
 }
 
@@ -100,6 +101,7 @@ func (p *ProcessOutProvider) DataSources(context.Context) []func() datasource.Da
 		NewGatewaysDataSource,
 		NewProjectDataSource,
 		NewProjectsDataSource,
+		NewProjectSFTPSettingsDataSource,
 		NewGatewayConfigurationDataSource,
 		NewGatewayConfigurationsDataSource,
 		NewWebhookEndpointsDataSource,

@@ -47,8 +47,10 @@ var authSetups = []struct {
 }
 
 // secretsConfig is the configuration of the secrets test: every resource
-// that handles a credential, credentials from variables.
-func secretsConfig(settings []providerSetting, cli *cliUnderTest, routing []string) string {
+// that handles a credential, credentials from variables. sftpCredential is
+// the SFTP settings' credential, "password" or "private_key": write-only
+// on CLIs that support it, else the sensitive fallback.
+func secretsConfig(settings []providerSetting, cli *cliUnderTest, routing []string, sftpCredential string) string {
 	var b strings.Builder
 	b.WriteString(registry.RequiredProviders())
 	provider := "provider \"processout\" {\n  max_retries = 3\n"
@@ -92,6 +94,16 @@ resource "processout_webhook_endpoint" "hook" {
 
 data "processout_project" "current" {}
 `)
+	ephemeral := ""
+	credential := fmt.Sprintf("  %s = var.sftp_%s", sftpCredential, sftpCredential)
+	if cli.writeOnly {
+		ephemeral = "\n  ephemeral = true"
+		credential = fmt.Sprintf("  %s_wo         = var.sftp_%s\n  %s_wo_version = 1", sftpCredential, sftpCredential, sftpCredential)
+	}
+	for _, name := range []string{"sftp_password", "sftp_private_key"} {
+		fmt.Fprintf(&b, "\nvariable %q {\n  type      = string\n  sensitive = true%s\n}\n", name, ephemeral)
+	}
+	fmt.Fprintf(&b, "\nresource \"processout_project_sftp_settings\" \"exports\" {\n  endpoint = \"sftp.example.com:22\"\n  username = \"payouts\"\n%s\n}\n", credential)
 	if cli.writeOnly {
 		b.WriteString(`
 variable "stripe_secret_key" {
@@ -145,7 +157,9 @@ func randomSecret(prefix string) string {
 // for every secret involved: the Membrane token, workspace secret and the
 // JWTs minted from it, the project secret (and its Basic header), gateway
 // credentials given write-only (nowhere) or as `settings` (state only,
-// marked sensitive), and the private key of a created project (state only).
+// marked sensitive), the SFTP settings' password and then private key
+// (write-only on CLIs ≥ 1.11: nowhere; else sensitive: state only), and the
+// private key of a created project (state only).
 func TestAccSecretsNeverLeak(t *testing.T) {
 	cli := newCLIUnderTest(t)
 	for _, auth := range authSetups {
@@ -155,7 +169,9 @@ func TestAccSecretsNeverLeak(t *testing.T) {
 			env.skipWhereUnserved("webhook endpoints")
 			settings := auth.settings(env.emu)
 			adyenKey, stripeKey := randomSecret("adyen_api_key_"), randomSecret("sk_test_wo_")
-			vars := map[string]string{"TF_VAR_adyen_api_key": adyenKey}
+			sftpPassword := randomSecret("sftp_password_")
+			sftpKey := base64.StdEncoding.EncodeToString([]byte("-----BEGIN OPENSSH PRIVATE KEY-----\n" + randomSecret("") + "\n-----END OPENSSH PRIVATE KEY-----\n"))
+			vars := map[string]string{"TF_VAR_adyen_api_key": adyenKey, "TF_VAR_sftp_password": sftpPassword, "TF_VAR_sftp_private_key": sftpKey}
 			if cli.writeOnly {
 				vars["TF_VAR_stripe_secret_key"] = stripeKey
 			}
@@ -167,7 +183,7 @@ func TestAccSecretsNeverLeak(t *testing.T) {
 				}
 			}
 			w := cli.workspace(t, vars)
-			w.writeConfig(secretsConfig(settings, cli, env.unservedRouting()))
+			w.writeConfig(secretsConfig(settings, cli, env.unservedRouting(), "password"))
 			baseline := env.objectCounts()
 
 			w.run("plan", []string{"plan", "-input=false", "-no-color", "-out=create.tfplan"})
@@ -178,6 +194,9 @@ func TestAccSecretsNeverLeak(t *testing.T) {
 			adyenID := state.attribute(t, "processout_gateway_configuration.adyen", "id")
 			if got := env.emu.ProcessOut.ReceivedSettings(adyenID)["api_key"]; got != adyenKey {
 				t.Fatalf("the emulator received adyen api_key %q…, want the variable's value", prefix(got))
+			}
+			if got, _ := env.emu.ProcessOut.SFTPCredentials(env.emu.ProjectID); got.Password != sftpPassword {
+				t.Fatalf("the emulator received the SFTP password %q…, want the variable's value", prefix(got.Password))
 			}
 			if cli.writeOnly {
 				stripeID := state.attribute(t, "processout_gateway_configuration.stripe", "id")
@@ -198,13 +217,23 @@ func TestAccSecretsNeverLeak(t *testing.T) {
 			w.run("apply after import", []string{"apply", "-input=false", "-no-color", "reimport.tfplan"})
 			w.state("apply after import")
 
+			// The SFTP settings move from a password to a private key.
+			w.writeConfig(secretsConfig(settings, cli, env.unservedRouting(), "private_key"))
+			w.run("sftp key plan", []string{"plan", "-input=false", "-no-color", "-out=sftpkey.tfplan"})
+			w.planJSON("sftp key plan", "sftpkey.tfplan")
+			w.run("sftp key apply", []string{"apply", "-input=false", "-no-color", "sftpkey.tfplan"})
+			w.state("sftp key apply")
+			if got, _ := env.emu.ProcessOut.SFTPCredentials(env.emu.ProjectID); got.PrivateKey != sftpKey || got.Password != "" {
+				t.Fatalf("the emulator received the SFTP private key %q… and password %q…, want only the key", prefix(got.PrivateKey), prefix(got.Password))
+			}
+
 			w.run("destroy", []string{"destroy", "-input=false", "-no-color", "-auto-approve"})
 			w.state("destroy")
 			if err := env.expectCounts(baseline)(); err != nil {
 				t.Fatal(err)
 			}
 
-			for _, step := range []string{"plan", "apply", "steady plan", "import", "apply after import", "destroy"} {
+			for _, step := range []string{"plan", "apply", "steady plan", "import", "apply after import", "sftp key apply", "destroy"} {
 				if log := w.artifact(t, step+" log"); !strings.Contains(log, "@module=processout") || !strings.Contains(log, "API call") {
 					t.Fatalf("the %s log has no provider API call lines: the scan would not see the provider's logs", step)
 				}
@@ -216,6 +245,9 @@ func TestAccSecretsNeverLeak(t *testing.T) {
 				{"Basic credentials", base64.StdEncoding.EncodeToString([]byte(env.emu.Project.ProjectID + ":" + env.emu.Project.Secret)), false},
 				{"adyen settings api_key", adyenKey, true},
 				{"project private key", privateKey, true},
+				// Write-only on CLIs that support it: nowhere; else sensitive, in state.
+				{"SFTP password", sftpPassword, !cli.writeOnly},
+				{"SFTP private key", sftpKey, !cli.writeOnly},
 			}
 			if cli.writeOnly {
 				secrets = append(secrets, secret{"stripe settings_wo secret_key", stripeKey, false})
@@ -230,6 +262,9 @@ func TestAccSecretsNeverLeak(t *testing.T) {
 			scanned := w.expectNoLeak(secrets)
 			if !strings.Contains(w.artifact(t, "apply state"), adyenKey) {
 				t.Fatal("the state after apply lacks the adyen settings: the state scan looks at the wrong thing")
+			}
+			if !cli.writeOnly && !strings.Contains(w.artifact(t, "sftp key apply state"), sftpKey) {
+				t.Fatal("the state lacks the SFTP private key given as private_key: the state scan looks at the wrong thing")
 			}
 			if !t.Failed() {
 				t.Logf("%s, CLI %s: %d secrets looked for, none found in %d artifacts (%s)", auth.name, cli.version, len(secrets), len(w.artifacts), scanned)

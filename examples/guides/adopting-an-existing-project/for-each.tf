@@ -1,5 +1,6 @@
 # Adopt every gateway configuration, webhook endpoint and supervised
-# project with `for_each` import blocks fed by the list data sources
+# project, and the SFTP settings, with `for_each` import blocks fed by the
+# data sources
 # (OpenTofu 1.7+, Terraform 1.7+). The CLI cannot generate configuration
 # for resources that use for_each, so the resource blocks below take their
 # arguments from the same inventory.
@@ -9,6 +10,8 @@ data "processout_gateway_configurations" "all" {}
 data "processout_webhook_endpoints" "all" {}
 
 data "processout_projects" "supervised" {}
+
+data "processout_project_sftp_settings" "current" {}
 
 locals {
   # Everything the project holds, by ID, as the resources' arguments. The
@@ -41,6 +44,13 @@ locals {
       public_metadata       = length(p.public_metadata) > 0 ? p.public_metadata : null
     }
   }
+  # A project has at most one SFTP settings object, keyed by the project's ID.
+  inventory_sftp_settings = data.processout_project_sftp_settings.current.configured ? {
+    (data.processout_project_sftp_settings.current.id) = {
+      endpoint = data.processout_project_sftp_settings.current.endpoint
+      username = data.processout_project_sftp_settings.current.username
+    }
+  } : {}
 
   # What Terraform adopts: filter here to leave objects alone, e.g.
   # { for id, c in local.inventory_gateway_configurations : id => c if c.enabled }.
@@ -50,6 +60,8 @@ locals {
   # A supervised project is destroyed only with its private key: without
   # one, a plan that leaves an adopted project out fails instead.
   adopted_projects = local.inventory_projects
+  # Once adopted, SFTP settings left out are deleted: exports stop.
+  adopted_sftp_settings = local.inventory_sftp_settings
 }
 
 import {
@@ -113,6 +125,26 @@ resource "processout_project" "adopted" {
   private_key = lookup(var.project_private_keys, each.key, null)
 }
 
+import {
+  for_each = local.adopted_sftp_settings
+  to       = processout_project_sftp_settings.adopted[each.key]
+  id       = each.key
+}
+
+resource "processout_project_sftp_settings" "adopted" {
+  for_each = local.adopted_sftp_settings
+
+  endpoint = each.value.endpoint
+  username = each.value.username
+
+  # ProcessOut never returns the password: give it in var.sftp_password to
+  # manage it. Until then the settings are imported and read all the same;
+  # a change of endpoint or username needs it (ProcessOut's PUT replaces the
+  # settings whole).
+  password_wo         = var.sftp_password
+  password_wo_version = nonsensitive(var.sftp_password != null) ? var.sftp_password_version : null
+}
+
 variable "gateway_credentials" {
   description = "Gateway credentials by gateway configuration ID, such as { \"gway_conf_…\" = { secret_key = \"…\", public_key = \"…\" } }."
   type        = map(map(string))
@@ -131,4 +163,17 @@ variable "project_private_keys" {
   type        = map(string)
   sensitive   = true
   default     = {}
+}
+
+variable "sftp_password" {
+  description = "The password of the SFTP settings, if Terraform is to manage it (null: left as set in the dashboard)."
+  type        = string
+  sensitive   = true
+  default     = null
+}
+
+variable "sftp_password_version" {
+  description = "Bump it to send var.sftp_password again, after a rotation."
+  type        = number
+  default     = 1
 }

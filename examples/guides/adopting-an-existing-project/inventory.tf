@@ -1,8 +1,9 @@
 # Inventory of a ProcessOut project set up by hand: the list data sources
 # read every gateway configuration (disabled ones included), webhook
-# endpoint and supervised project, and the `import_blocks` output renders
-# one import block per object, named after the object, for
-# `plan -generate-config-out`.
+# endpoint and supervised project, processout_project_sftp_settings reads
+# the payout exports' SFTP settings (one per project, if any), and the
+# `import_blocks` output renders one import block per object, named after
+# the object, for `plan -generate-config-out`.
 #
 #   tofu apply                                  # reads only; creates nothing
 #   tofu output -raw import_blocks > ../adopt/imports.tf
@@ -12,6 +13,8 @@ data "processout_gateway_configurations" "all" {}
 data "processout_webhook_endpoints" "all" {}
 
 data "processout_projects" "supervised" {}
+
+data "processout_project_sftp_settings" "current" {}
 
 locals {
   gateway_configurations = data.processout_gateway_configurations.all.gateway_configurations
@@ -56,7 +59,7 @@ locals {
 }
 
 output "import_blocks" {
-  description = "One import block per gateway configuration, webhook endpoint and supervised project."
+  description = "One import block per gateway configuration, webhook endpoint and supervised project, and one for the SFTP settings if the project has them."
   value = join("\n", concat(
     [for i, c in local.gateway_configurations : <<-EOT
       # ${c.gateway_name}: ${coalesce(c.name, "(no name)")}${c.enabled ? "" : " (disabled)"}
@@ -84,5 +87,15 @@ output "import_blocks" {
       }
     EOT
     ],
+    # The SFTP settings are imported by their project's ID; their password
+    # or key is never returned.
+    data.processout_project_sftp_settings.current.configured ? [<<-EOT
+      # SFTP settings: payout exports to ${data.processout_project_sftp_settings.current.endpoint}
+      import {
+        to = processout_project_sftp_settings.payout_exports
+        id = "${data.processout_project_sftp_settings.current.id}"
+      }
+    EOT
+    ] : [],
   ))
 }

@@ -40,6 +40,9 @@ func TestActionTable(t *testing.T) {
 		"list-apple-pay-alternative-merchant-certificates":  "GET /projects/applepay/alternative-merchant-certificates",
 		"create-apple-pay-alternative-merchant-certificate": "POST /projects/applepay/alternative-merchant-certificates",
 		"delete-apple-pay-alternative-merchant-certificate": "DELETE /projects/applepay/alternative-merchant-certificates/{id}",
+		"get-project-sftp-settings":                         "GET /projects/{project_id}/sftp-settings",
+		"save-project-sftp-settings":                        "PUT /projects/{project_id}/sftp-settings",
+		"delete-project-sftp-settings":                      "DELETE /projects/{project_id}/sftp-settings",
 	}
 	specs := processOutActions()
 	if len(specs) != len(want) {
@@ -132,6 +135,8 @@ func TestRunActionSuccess(t *testing.T) {
 	e.up.replies["POST /gateways/stripe/gateway-configurations"] = reply{200, nil, `{"success":true,"gateway_configuration":{"id":"gway_conf_1","name":"S"}}`}
 	e.up.replies["DELETE /webhook-endpoints/we_1"] = reply{200, nil, `{"success":true}`}
 	e.up.replies["GET /projects/proj_abc"] = reply{200, nil, `{"success":true,"project":{"id":"proj_abc"}}`}
+	e.up.replies["PUT /projects/proj_abc/sftp-settings"] = reply{200, nil, `{"success":true}`}
+	e.up.replies["GET /projects/proj_abc/sftp-settings"] = reply{200, nil, `{"success":true,"sftp_settings":{"enabled":true,"endpoint":"h:22","username":"u"}}`}
 
 	tests := []struct {
 		selector, input          string
@@ -147,6 +152,10 @@ func TestRunActionSuccess(t *testing.T) {
 			"POST", "/gateways/stripe/gateway-configurations", "", `{"enabled":true,"name":"S","settings":{"k":"v"}}`, "idem-9", `{"id":"gway_conf_1","name":"S"}`},
 		{"delete-webhook-endpoint", `{"id":"we_1"}`, "DELETE", "/webhook-endpoints/we_1", "", "", "", `{"deleted":true,"id":"we_1"}`},
 		{"get-project", `{}`, "GET", "/projects/proj_abc", "", "", "", `{"id":"proj_abc"}`},
+		// A save answered with no object has an output all the same.
+		{"save-project-sftp-settings", `{"endpoint":"h:22","username":"u","password":"p","private_key":null,"idempotencyKey":"idem-s"}`,
+			"PUT", "/projects/proj_abc/sftp-settings", "", `{"endpoint":"h:22","password":"p","private_key":null,"username":"u"}`, "idem-s", `{"saved":true}`},
+		{"get-project-sftp-settings", `{}`, "GET", "/projects/proj_abc/sftp-settings", "", "", "", `{"enabled":true,"endpoint":"h:22","username":"u"}`},
 		{"update-customer", `{"id":"cust 1/x","email":"z@b.c"}`, "PUT", "/customers/cust%201%2Fx", "", `{"email":"z@b.c"}`, "", `{"method":"PUT"}`},
 	}
 	for _, tt := range tests {

@@ -58,6 +58,8 @@ func outputSchema(kind opKind) map[string]any {
 			"deleted": map[string]any{"type": "boolean"},
 			"id":      map[string]any{"type": "string"},
 		}}
+	case opSaved:
+		return map[string]any{"type": "object", "properties": map[string]any{"saved": map[string]any{"type": "boolean"}}}
 	}
 	return map[string]any{"type": "object"}
 }
@@ -98,6 +100,8 @@ func (s *Server) runOp(ctx context.Context, spec opSpec, conn Connection, input 
 	switch spec.Kind {
 	case opDelete:
 		return map[string]any{"deleted": true, "id": id}, nil
+	case opSaved:
+		return map[string]any{"saved": true}, nil
 	case opList:
 		raw, present := obj[spec.ResponseKey]
 		items, isList := raw.([]any)

@@ -13,6 +13,7 @@ const (
 	opObject opKind = iota // the object under ResponseKey
 	opList                 // {items, has_more, total_count}
 	opDelete               // {deleted: true, id}
+	opSaved                // {saved: true}: ProcessOut answers the write with no object
 )
 
 // opSpec is one row of the ProcessOut action table: a ProcessOut REST
@@ -34,6 +35,8 @@ const (
 	verbCreate verb = "create"
 	verbUpdate verb = "update"
 	verbDelete verb = "delete"
+	// verbSave creates or replaces a singleton (PUT), answered with no object.
+	verbSave verb = "save"
 )
 
 // resource describes a ProcessOut resource; processOutActions expands each
@@ -108,6 +111,11 @@ var resources = []resource{
 			"public_metadata": obj("Public metadata")},
 		createRequired: []string{"name"}, note: "The created project carries its private_key.",
 		verbs: []verb{verbList, verbCreate}},
+	{noun: "project sftp settings", objKey: "sftp_settings", item: "/projects/{project_id}/sftp-settings",
+		fields: map[string]any{"endpoint": str("host:port"), "username": str("User name"),
+			"password": str("Password (write-only; or private_key)"), "private_key": str("Base64 private key (write-only; or password)")},
+		note:  "The payout export server; project_id defaults to the connected project. Credentials are never returned.",
+		verbs: []verb{verbGet, verbSave, verbDelete}},
 	{noun: "gateway", nouns: "gateways", objKey: "gateway", listKey: "gateways",
 		collection: "/gateways", item: "/gateways/{gateway_name}", note: "Catalog of payment gateways.",
 		verbs: []verb{verbList, verbGet}},
@@ -183,6 +191,9 @@ func (res resource) spec(v verb) opSpec {
 	case verbDelete:
 		s.Method, s.Path, s.Kind = http.MethodDelete, res.item, opDelete
 		desc, props = "Delete a "+res.noun+".", []map[string]any{idempotencyInput}
+	case verbSave:
+		s.Method, s.Path, s.Kind = http.MethodPut, res.item, opSaved
+		desc, props = "Create or replace the "+res.noun+"; send the full desired state.", []map[string]any{res.fields, idempotencyInput}
 	}
 	s.Key = string(v) + "-" + strings.ReplaceAll(strings.ToLower(noun), " ", "-")
 	s.Name = strings.ToUpper(string(v[:1])) + string(v[1:]) + " " + noun

@@ -23,6 +23,8 @@ func specFor(kind string) *kindSpec {
 		return webhookEndpointSpec
 	case KindCustomer:
 		return customerSpec
+	case KindSFTPSettings:
+		return sftpSettingsSpec
 	}
 	return nil
 }

@@ -48,6 +48,12 @@ type Readings struct {
 	// certificate with a success instead of a 404. [U]: no not-found code
 	// is known for certificates (CONTRACT.md §24).
 	ApplePayDeleteUnknownSucceeds bool
+	// SFTPUnsetNotFound makes GET and DELETE of SFTP settings a project
+	// does not have answer 404 resource.sftp-settings.not-found, where the
+	// convention answers 200 with empty settings (GET) or success (DELETE).
+	// [U]: the GET is in the SDKs only, and nothing says what it answers
+	// before any save (CONTRACT.md §20).
+	SFTPUnsetNotFound bool
 }
 
 // Reading names, as the emulator's -readings flag and EMULATOR_READINGS take them.
@@ -81,6 +87,7 @@ func Worst() Readings {
 
 		ApplePayCountNumber:           true,
 		ApplePayDeleteUnknownSucceeds: true,
+		SFTPUnsetNotFound:             true,
 	}
 }
 

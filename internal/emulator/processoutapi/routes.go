@@ -134,6 +134,10 @@ func buildRoutes() []*route {
 	// Projects: the authenticated one and those it supervises.
 	add("/projects/*", item(projectSpec))
 	add("/supervised-projects", collection(projectSpec))
+	// A project's SFTP settings: one object, saved (PUT) rather than created.
+	add("/projects/*/sftp-settings", map[string]handlerFunc{
+		http.MethodGet: handleGetSFTPSettings, http.MethodPut: handleSaveSFTPSettings, http.MethodDelete: handleDeleteSFTPSettings,
+	})
 	// The gateway catalog, read-only.
 	add("/gateways", map[string]handlerFunc{http.MethodGet: handleList(gatewaySpec)})
 	add("/gateways/*", map[string]handlerFunc{http.MethodGet: handleGet(gatewaySpec)})

@@ -1,7 +1,8 @@
 // Package processoutapi is a stateful, in-memory emulator of ProcessOut's
 // REST API (the contract it keeps: CONTRACT.md), served as an http.Handler.
 // It covers projects and supervised projects, the gateway catalog, gateway
-// configurations, webhook endpoints and customers, with Basic
+// configurations, webhook endpoints, customers and a project's SFTP
+// settings, with Basic
 // authentication, the success/error/list envelopes, cursor pagination,
 // expansions, Idempotency-Key replay and per-project rate limiting.
 //
@@ -80,6 +81,8 @@ type Server struct {
 	limiter       *rateLimiter
 	requests      []Request
 	routes        []*route
+	// sftpCredentials are the credentials of each project's SFTP settings.
+	sftpCredentials map[string]SFTPCredentials
 }
 
 // New returns an empty emulator holding only the gateway catalog.
@@ -93,17 +96,18 @@ func New(opts Options) *Server {
 		seed = time.Now().UnixNano()
 	}
 	s := &Server{
-		now:           now,
-		rng:           rand.New(rand.NewSource(seed)),
-		st:            newStore(),
-		secrets:       map[string]string{},
-		settings:      map[string]map[string]string{},
-		gatewayByName: map[string]*Gateway{},
-		seeded:        map[string]int{},
-		applePayOff:   map[string]bool{},
-		idem:          newIdempotencyCache(opts.Readings.idempotencyTTL()),
-		readings:      opts.Readings,
-		limiter:       newRateLimiter(opts.RateLimitPerMinute),
+		now:             now,
+		rng:             rand.New(rand.NewSource(seed)),
+		st:              newStore(),
+		secrets:         map[string]string{},
+		settings:        map[string]map[string]string{},
+		gatewayByName:   map[string]*Gateway{},
+		seeded:          map[string]int{},
+		applePayOff:     map[string]bool{},
+		idem:            newIdempotencyCache(opts.Readings.idempotencyTTL()),
+		readings:        opts.Readings,
+		limiter:         newRateLimiter(opts.RateLimitPerMinute),
+		sftpCredentials: map[string]SFTPCredentials{},
 	}
 	s.loadCatalog()
 	s.routes = buildRoutes()
@@ -158,6 +162,8 @@ func (s *Server) forget(rec *record) {
 	switch rec.kind {
 	case KindGatewayConfiguration:
 		delete(s.settings, rec.id)
+	case KindSFTPSettings:
+		delete(s.sftpCredentials, rec.id)
 	case KindProject:
 		delete(s.secrets, rec.id)
 		delete(s.seeded, rec.id)

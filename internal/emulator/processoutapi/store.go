@@ -15,10 +15,12 @@ const (
 	KindWebhookEndpoint      = "webhook_endpoint"
 	KindCustomer             = "customer"
 	KindApplePayCertificate  = "applepay_certificate"
+	// KindSFTPSettings is a project's SFTP settings; the id is the project's.
+	KindSFTPSettings = "sftp_settings"
 )
 
 // ownedKinds are the kinds a project owns; deleting the project deletes them.
-var ownedKinds = []string{KindProject, KindGatewayConfiguration, KindWebhookEndpoint, KindCustomer, KindApplePayCertificate}
+var ownedKinds = []string{KindProject, KindGatewayConfiguration, KindWebhookEndpoint, KindCustomer, KindApplePayCertificate, KindSFTPSettings}
 
 // object is a stored resource (*Project, *Gateway, *GatewayConfiguration,
 // *WebhookEndpoint, *Customer).

@@ -25,16 +25,19 @@ type HandBuilt struct {
 	GatewayConfigurations []string
 	WebhookEndpoints      []string
 	SupervisedProjects    []string
+	// SFTPSettings are the projects whose SFTP settings were set (the
+	// emulated project's): the settings' ID is their project's.
+	SFTPSettings []string
 }
 
 // Count is the number of objects seeded.
 func (h HandBuilt) Count() int {
-	return len(h.GatewayConfigurations) + len(h.WebhookEndpoints) + len(h.SupervisedProjects)
+	return len(h.GatewayConfigurations) + len(h.WebhookEndpoints) + len(h.SupervisedProjects) + len(h.SFTPSettings)
 }
 
 func (h HandBuilt) String() string {
-	return fmt.Sprintf("%d gateway configurations, %d webhook endpoints, %d supervised project(s)",
-		len(h.GatewayConfigurations), len(h.WebhookEndpoints), len(h.SupervisedProjects))
+	return fmt.Sprintf("%d gateway configurations, %d webhook endpoints, %d supervised project(s), %d SFTP settings",
+		len(h.GatewayConfigurations), len(h.WebhookEndpoints), len(h.SupervisedProjects), len(h.SFTPSettings))
 }
 
 // handBuiltGatewayConfiguration is one configuration of the hand-built
@@ -134,12 +137,19 @@ var handBuiltSupervisedProject = map[string]any{
 	"public_metadata": map[string]any{"seller_id": "S-1042", "tier": "gold"},
 }
 
+// handBuiltSFTPSettings is where the team pointed the payout exports, with
+// a password (ProcessOut never returns it).
+var handBuiltSFTPSettings = map[string]any{
+	"endpoint": "reports.example.com:2222", "username": "processout-exports", "password": "sftp_handbuilt_password", "private_key": nil,
+}
+
 // handBuiltAge is how far back the oldest seeded object was created; the
 // others follow at even intervals, as if set up over the years.
 const handBuiltAge = 3 * 365 * 24 * time.Hour
 
 // SeedHandBuilt creates the hand-built project's objects in e's project:
-// gateway configurations, webhook endpoints and a supervised project. It
+// gateway configurations, webhook endpoints, a supervised project and the
+// SFTP settings of the payout exports. It
 // goes through the ProcessOut emulator's own HTTP handler (in process, not
 // through the fault injector), with the project's credentials, so every
 // object is exactly what the API would hold (validation, defaults,
@@ -170,6 +180,10 @@ func SeedHandBuilt(e *emulator.Emulator) (HandBuilt, error) {
 		return h, err
 	}
 	h.SupervisedProjects = append(h.SupervisedProjects, id)
+	if err := client.save("/projects/"+e.ProjectID+"/sftp-settings", handBuiltSFTPSettings); err != nil {
+		return h, err
+	}
+	h.SFTPSettings = append(h.SFTPSettings, e.ProjectID)
 
 	if err := ageHandBuilt(e.ProcessOut, h); err != nil {
 		return h, err
@@ -188,6 +202,7 @@ func ageHandBuilt(po *processoutapi.Server, h HandBuilt) error {
 		{processoutapi.KindGatewayConfiguration, h.GatewayConfigurations},
 		{processoutapi.KindWebhookEndpoint, h.WebhookEndpoints},
 		{processoutapi.KindProject, h.SupervisedProjects},
+		{processoutapi.KindSFTPSettings, h.SFTPSettings},
 	}
 	now := time.Now().UTC()
 	step := handBuiltAge / time.Duration(h.Count())
@@ -199,6 +214,9 @@ func ageHandBuilt(po *processoutapi.Server, h HandBuilt) error {
 			fields := map[string]any{"created_at": created}
 			if obj, ok := po.Object(k.kind, id); ok && obj["enabled"] == true {
 				fields["enabled_at"] = created.Add(time.Hour)
+			}
+			if k.kind == processoutapi.KindSFTPSettings {
+				fields = map[string]any{"saved_at": created} // saved, not created
 			}
 			if !po.PatchObject(k.kind, id, fields) {
 				return fmt.Errorf("hand-built seed: could not age %s %s", k.kind, id)
@@ -217,17 +235,10 @@ type handlerClient struct {
 // create POSTs body to path and returns the id of the object the answer
 // holds under key.
 func (c handlerClient) create(path, key string, body map[string]any) (string, error) {
-	raw, err := json.Marshal(body)
+	rec, err := c.send(http.MethodPost, path, body)
 	if err != nil {
 		return "", err
 	}
-	req := httptest.NewRequest(http.MethodPost, path, bytes.NewReader(raw))
-	req.Header.Set("Content-Type", "application/json")
-	req.SetBasicAuth(c.user, c.secret)
-	// Made in the dashboard, not with an API key: served under every reading.
-	req = req.WithContext(processoutapi.InternalCall(req.Context()))
-	rec := httptest.NewRecorder()
-	c.h.ServeHTTP(rec, req)
 	var answer map[string]json.RawMessage
 	var obj struct {
 		ID string `json:"id"`
@@ -239,4 +250,29 @@ func (c handlerClient) create(path, key string, body map[string]any) (string, er
 		return "", fmt.Errorf("hand-built seed: POST %s answered %d: %s", path, rec.Code, rec.Body.String())
 	}
 	return obj.ID, nil
+}
+
+// save PUTs body to path, where the answer carries no object.
+func (c handlerClient) save(path string, body map[string]any) error {
+	rec, err := c.send(http.MethodPut, path, body)
+	if err == nil && rec.Code != http.StatusOK {
+		err = fmt.Errorf("hand-built seed: PUT %s answered %d: %s", path, rec.Code, rec.Body.String())
+	}
+	return err
+}
+
+// send sends body to path, as the dashboard would.
+func (c handlerClient) send(method, path string, body map[string]any) (*httptest.ResponseRecorder, error) {
+	raw, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	req := httptest.NewRequest(method, path, bytes.NewReader(raw))
+	req.Header.Set("Content-Type", "application/json")
+	req.SetBasicAuth(c.user, c.secret)
+	// Made in the dashboard, not with an API key: served under every reading.
+	req = req.WithContext(processoutapi.InternalCall(req.Context()))
+	rec := httptest.NewRecorder()
+	c.h.ServeHTTP(rec, req)
+	return rec, nil
 }

@@ -44,7 +44,7 @@ func get(t *testing.T, url, user, secret string) (int, map[string]any) {
 func TestHandBuiltSeed(t *testing.T) {
 	e, h := seed(t, emulator.Config{Seed: 3})
 	if len(h.GatewayConfigurations) != len(handBuiltGatewayConfigurations) || len(h.WebhookEndpoints) != len(handBuiltWebhookEndpoints) ||
-		len(h.SupervisedProjects) != 1 || h.Count() != len(handBuiltGatewayConfigurations)+len(handBuiltWebhookEndpoints)+1 {
+		len(h.SupervisedProjects) != 1 || len(h.SFTPSettings) != 1 || h.Count() != len(handBuiltGatewayConfigurations)+len(handBuiltWebhookEndpoints)+2 {
 		t.Fatalf("seeded %s (%d)", h, h.Count())
 	}
 	if got := e.ProcessOut.Requests(); len(got) != 0 {
@@ -142,6 +142,23 @@ func TestHandBuiltSeed(t *testing.T) {
 	p, _ := e.ProcessOut.Object(processoutapi.KindProject, h.SupervisedProjects[0])
 	if p["supervisor_project_id"] != e.ProjectID || p["private_key"] != nil {
 		t.Errorf("supervised project %v", p)
+	}
+
+	// The SFTP settings of the payout exports, read as the provider reads
+	// them, without their password, which the API received; saved long ago.
+	status, body := get(t, e.ProcessOutURL+"/projects/"+e.ProjectID+"/sftp-settings", e.Project.ProjectID, e.Project.Secret)
+	settings, _ := body["sftp_settings"].(map[string]any)
+	if status != http.StatusOK || h.SFTPSettings[0] != e.ProjectID || settings["endpoint"] != handBuiltSFTPSettings["endpoint"] ||
+		settings["username"] != handBuiltSFTPSettings["username"] || settings["enabled"] != true || len(settings) != 3 {
+		t.Errorf("SFTP settings %d %v", status, body)
+	}
+	if creds, _ := e.ProcessOut.SFTPCredentials(e.ProjectID); creds.Password != handBuiltSFTPSettings["password"] {
+		t.Errorf("SFTP credentials received: %+v", creds)
+	}
+	stored, _ := e.ProcessOut.Object(processoutapi.KindSFTPSettings, e.ProjectID)
+	savedAtText, _ := stored["saved_at"].(string)
+	if savedAt, err := time.Parse(time.RFC3339Nano, savedAtText); err != nil || !savedAt.After(last) || !savedAt.Before(time.Now().Add(-24*time.Hour)) {
+		t.Errorf("SFTP settings saved_at %v: want after the other objects, in the past (%v)", stored["saved_at"], err)
 	}
 }
 
