@@ -36,6 +36,13 @@ type Readings struct {
 	// the project engineer's reading). [U]: nothing says reads see the
 	// writes before them (CONTRACT.md §19).
 	ReadLag time.Duration
+	// AmountsReformatted makes the products' amounts come back in the
+	// store's own form, four decimals ("10.5" is answered "10.5000"), not
+	// as sent. [U]: nothing says ProcessOut answers an amount as it was
+	// given (CONTRACT.md §20); a client that compares the strings would
+	// see a change that is none, and would not find the object of a create
+	// whose answer was lost.
+	AmountsReformatted bool
 }
 
 // Reading names, as the emulator's -readings flag and EMULATOR_READINGS take them.
@@ -66,6 +73,7 @@ func Worst() Readings {
 		UnservedRoutes:     true,
 		IgnoreListFilters:  true,
 		ReadLag:            WorstReadLag,
+		AmountsReformatted: true,
 	}
 }
 

@@ -112,7 +112,7 @@ func splitPath(u *url.URL) ([]string, bool) {
 
 // buildRoutes is the route table. Each kind's behaviour is its kindSpec, in
 // the kind's file (projects.go, gateways.go, gateway_configurations.go,
-// webhook_endpoints.go, customers.go); crud.go's generic list, get, create,
+// webhook_endpoints.go, customers.go, products.go); crud.go's generic list, get, create,
 // update and delete handlers serve them.
 func buildRoutes() []*route {
 	var routes []*route
@@ -145,5 +145,8 @@ func buildRoutes() []*route {
 	add("/webhook-endpoints/*", item(webhookEndpointSpec))
 	add("/customers", collection(customerSpec))
 	add("/customers/*", item(customerSpec))
+	add("/products", collection(productSpec))
+	add("/products/*", item(productSpec))
+	add("/products/*/invoices", map[string]handlerFunc{http.MethodPost: handleProductInvoice})
 	return routes
 }

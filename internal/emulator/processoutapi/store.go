@@ -14,13 +14,14 @@ const (
 	KindGatewayConfiguration = "gateway_configuration"
 	KindWebhookEndpoint      = "webhook_endpoint"
 	KindCustomer             = "customer"
+	KindProduct              = "product"
 )
 
 // ownedKinds are the kinds a project owns; deleting the project deletes them.
-var ownedKinds = []string{KindProject, KindGatewayConfiguration, KindWebhookEndpoint, KindCustomer}
+var ownedKinds = []string{KindProject, KindGatewayConfiguration, KindWebhookEndpoint, KindCustomer, KindProduct}
 
 // object is a stored resource (*Project, *Gateway, *GatewayConfiguration,
-// *WebhookEndpoint, *Customer).
+// *WebhookEndpoint, *Customer, *Product).
 type object interface {
 	ident() ident
 	// view returns a copy fit for a response, with the requested expansions.
