@@ -86,6 +86,7 @@ func (p *ProcessOutProvider) Resources(context.Context) []func() resource.Resour
 		NewWebhookEndpointResource,
 		NewGatewayConfigurationResource,
 		NewProjectResource,
+		NewProductResource,
 	}
 }
 
@@ -101,6 +102,8 @@ func (p *ProcessOutProvider) DataSources(context.Context) []func() datasource.Da
 		NewGatewayConfigurationDataSource,
 		NewGatewayConfigurationsDataSource,
 		NewWebhookEndpointsDataSource,
+		NewProductDataSource,
+		NewProductsDataSource,
 		NewMembraneConnectionDataSource,
 		NewMembraneActionsDataSource,
 	}
