@@ -52,7 +52,9 @@ var productLookup = lookup[processout.Product, ProductDataSourceModel]{
 	get: func(ctx context.Context, api *processout.Client, id string) (*processout.Product, error) {
 		return api.GetProduct(ctx, id)
 	},
-	convert: func(p *processout.Product) ProductDataSourceModel { return ProductDataSourceModel{newProductAttributes(p)} },
+	convert: func(p *processout.Product) ProductDataSourceModel {
+		return ProductDataSourceModel{newProductAttributes(p)}
+	},
 	notFound: func(_ context.Context, _ *providerData, id string, err error) string {
 		return fmt.Sprintf("ProcessOut has no product %q in this project (%v). Check the ID, and that the credentials are those of "+
 			"the product's project and mode (sandbox or live); the processout_products data source lists the project's products.", id, err)
