@@ -5,7 +5,10 @@
 #  2. starts the emulator on free local ports and loads the environment it
 #     exports (MEMBRANE_API_URL, MEMBRANE_ACCESS_TOKEN, PROCESSOUT_CONNECTION_ID, ...);
 #  3. points the CLI at the fresh provider binary with dev_overrides (no `init`);
-#  4. in a copy of examples/demo: apply, output, plan (must be empty), destroy.
+#  4. in a copy of examples/demo: apply, output, plan (must be empty), destroy;
+#     after the apply, ProcessOut (listed through the direct transport) holds
+#     exactly the declared product with the payment link of the outputs, and
+#     none after the destroy.
 #
 # The CLI is $TF_CLI if set, else `tofu` or `terraform` from PATH, else the
 # pinned OpenTofu from the harness cache ($TOFU, built with make if missing).
@@ -35,6 +38,45 @@ tf apply -auto-approve -input=false
 log "output"
 tf output
 
+# held_products: the products ProcessOut holds, as "id=payment link" words,
+# listed in a scratch configuration of their own through the direct
+# transport (the project's own credentials, from the exports), not from the
+# demo's state.
+mkdir -p "$work/check"
+cat >"$work/check/main.tf" <<'EOF'
+terraform {
+  required_providers {
+    processout = { source = "processout/processout" }
+  }
+}
+
+provider "processout" {}
+
+data "processout_products" "all" {}
+
+output "held" {
+  value = join(" ", [for p in data.processout_products.all.products : "${p.id}=${p.url}"])
+}
+EOF
+held_products() {
+	local id secret
+	id=$(sed -n "s/^# export PROCESSOUT_PROJECT_ID='\(.*\)'$/\1/p" "$work/exports.sh")
+	secret=$(sed -n "s/^# export PROCESSOUT_PROJECT_SECRET='\(.*\)'$/\1/p" "$work/exports.sh")
+	env -u MEMBRANE_API_URL -u MEMBRANE_ACCESS_TOKEN -u PROCESSOUT_CONNECTION_ID \
+		PROCESSOUT_PROJECT_ID="$id" PROCESSOUT_PROJECT_SECRET="$secret" \
+		"$cli" -chdir="$work/check" apply -auto-approve -input=false >"$work/check.log" 2>&1 || {
+		cat "$work/check.log" >&2
+		die "listing ProcessOut's products failed"
+	}
+	"$cli" -chdir="$work/check" output -raw held
+}
+
+log "the product in ProcessOut (listed with the project's own credentials)"
+product="$(tf output -raw membership_product_id)=$(tf output -raw membership_payment_link)"
+held=$(held_products)
+echo "ProcessOut holds: $held"
+[[ $held == "$product" ]] || die "ProcessOut should hold exactly the declared product and payment link ($product)"
+
 log "plan -detailed-exitcode (must be empty)"
 plan_status=0
 tf plan -detailed-exitcode -input=false || plan_status=$?
@@ -46,6 +88,9 @@ esac
 
 log "destroy"
 tf destroy -auto-approve -input=false
+held=$(held_products)
+[[ -z $held ]] || die "products left in ProcessOut after destroy: $held"
+echo "no product left in ProcessOut"
 
 ((plan_status == 0)) || die "failed: the plan after apply must be empty (plan exit $plan_status)"
 log "demo passed with $cli"

@@ -92,6 +92,15 @@ resource "processout_project" "europe" {
   ]
 }
 
+# A payment link the storefront sells memberships with.
+resource "processout_product" "membership" {
+  name       = "Annual membership"
+  amount     = "119.90"
+  currency   = "EUR"
+  metadata   = { plan = "annual" }
+  return_url = "https://shop.example.com/membership/thanks"
+}
+
 data "processout_customers" "gold" {
   metadata    = { tier = "gold" }
   max_results = 5
@@ -116,6 +125,15 @@ output "webhook_endpoints" {
 
 output "supervised_project" {
   value = processout_project.europe.id
+}
+
+output "membership_product_id" {
+  value = processout_product.membership.id
+}
+
+output "membership_payment_link" {
+  description = "Where customers pay for the membership."
+  value       = processout_product.membership.url
 }
 
 output "gold_customers" {
