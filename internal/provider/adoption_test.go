@@ -49,6 +49,7 @@ const (
 	adoptedAdyenEEA  = "processout_gateway_configuration.adyen_eea"
 	adoptedLegacyERP = "processout_webhook_endpoint.legacy_erp_example_net"
 	adoptedProject   = "processout_project.marketplace_seller_example_books"
+	adoptedProduct   = "processout_product.annual_membership"
 )
 
 // adoptionCredentials are the credentials the tests give by hand, by
@@ -77,14 +78,15 @@ func TestAccAdoptionGeneratedConfiguration(t *testing.T) {
 	ctx := context.Background()
 
 	// The inventory renders one import block per gateway configuration,
-	// webhook endpoint and supervised project.
+	// webhook endpoint, supervised project and product.
 	inventory := cli.workdir(t, env, "inventory")
 	inventory.copyExample(t, "inventory.tf")
 	inventory.apply(t)
 	blocks := inventory.outputString(t, "import_blocks")
 	if n := strings.Count(blocks, "import {"); n != seeded.Count() ||
-		!strings.Contains(blocks, strings.TrimSpace(importBlock(adoptedProject, seeded.SupervisedProjects[0]))) {
-		t.Fatalf("the inventory rendered %d import blocks, want %d with %s:\n%s", n, seeded.Count(), adoptedProject, blocks)
+		!strings.Contains(blocks, strings.TrimSpace(importBlock(adoptedProject, seeded.SupervisedProjects[0]))) ||
+		!strings.Contains(blocks, strings.TrimSpace(importBlock(adoptedProduct, seeded.Products[0]))) {
+		t.Fatalf("the inventory rendered %d import blocks, want %d with %s and %s:\n%s", n, seeded.Count(), adoptedProject, adoptedProduct, blocks)
 	}
 
 	adopt := cli.workdir(t, env, "adopt")
@@ -484,7 +486,7 @@ type emulatorState struct {
 
 func emulatorSnapshot(env *testEnv) emulatorState {
 	s := emulatorState{objects: map[string]map[string]map[string]any{}, settings: map[string]map[string]string{}}
-	for _, kind := range []string{processoutapi.KindGatewayConfiguration, processoutapi.KindWebhookEndpoint, processoutapi.KindProject} {
+	for _, kind := range []string{processoutapi.KindGatewayConfiguration, processoutapi.KindWebhookEndpoint, processoutapi.KindProject, processoutapi.KindProduct} {
 		s.objects[kind] = map[string]map[string]any{}
 		for _, obj := range env.objects(kind) {
 			id := idOf(obj)

@@ -25,16 +25,17 @@ type HandBuilt struct {
 	GatewayConfigurations []string
 	WebhookEndpoints      []string
 	SupervisedProjects    []string
+	Products              []string
 }
 
 // Count is the number of objects seeded.
 func (h HandBuilt) Count() int {
-	return len(h.GatewayConfigurations) + len(h.WebhookEndpoints) + len(h.SupervisedProjects)
+	return len(h.GatewayConfigurations) + len(h.WebhookEndpoints) + len(h.SupervisedProjects) + len(h.Products)
 }
 
 func (h HandBuilt) String() string {
-	return fmt.Sprintf("%d gateway configurations, %d webhook endpoints, %d supervised project(s)",
-		len(h.GatewayConfigurations), len(h.WebhookEndpoints), len(h.SupervisedProjects))
+	return fmt.Sprintf("%d gateway configurations, %d webhook endpoints, %d supervised project(s), %d products",
+		len(h.GatewayConfigurations), len(h.WebhookEndpoints), len(h.SupervisedProjects), len(h.Products))
 }
 
 // handBuiltGatewayConfiguration is one configuration of the hand-built
@@ -134,12 +135,26 @@ var handBuiltSupervisedProject = map[string]any{
 	"public_metadata": map[string]any{"seller_id": "S-1042", "tier": "gold"},
 }
 
+// handBuiltProducts are payment links made in the dashboard: with and
+// without metadata and URLs, in three currencies, one amount written with
+// trailing zeros.
+var handBuiltProducts = []map[string]any{
+	{"name": "Annual membership", "amount": "119.90", "currency": "EUR",
+		"metadata":   map[string]any{"plan": "annual", "team": "growth"},
+		"return_url": "https://shop.example.com/membership/thanks", "cancel_url": "https://shop.example.com/membership"},
+	{"name": "Monthly membership", "amount": "12.50", "currency": "EUR", "metadata": map[string]any{"plan": "monthly"},
+		"return_url": "https://shop.example.com/membership/thanks"},
+	{"name": "Gift card ($50)", "amount": "50", "currency": "USD"},
+	{"name": "Workshop ticket (2023)", "amount": "250.00", "currency": "GBP", "metadata": map[string]any{"archived": "true"}},
+}
+
 // handBuiltAge is how far back the oldest seeded object was created; the
 // others follow at even intervals, as if set up over the years.
 const handBuiltAge = 3 * 365 * 24 * time.Hour
 
 // SeedHandBuilt creates the hand-built project's objects in e's project:
-// gateway configurations, webhook endpoints and a supervised project. It
+// gateway configurations, webhook endpoints, a supervised project and
+// products. It
 // goes through the ProcessOut emulator's own HTTP handler (in process, not
 // through the fault injector), with the project's credentials, so every
 // object is exactly what the API would hold (validation, defaults,
@@ -170,6 +185,13 @@ func SeedHandBuilt(e *emulator.Emulator) (HandBuilt, error) {
 		return h, err
 	}
 	h.SupervisedProjects = append(h.SupervisedProjects, id)
+	for _, body := range handBuiltProducts {
+		id, err := client.create("/products", "product", body)
+		if err != nil {
+			return h, err
+		}
+		h.Products = append(h.Products, id)
+	}
 
 	if err := ageHandBuilt(e.ProcessOut, h); err != nil {
 		return h, err
@@ -188,6 +210,7 @@ func ageHandBuilt(po *processoutapi.Server, h HandBuilt) error {
 		{processoutapi.KindGatewayConfiguration, h.GatewayConfigurations},
 		{processoutapi.KindWebhookEndpoint, h.WebhookEndpoints},
 		{processoutapi.KindProject, h.SupervisedProjects},
+		{processoutapi.KindProduct, h.Products},
 	}
 	now := time.Now().UTC()
 	step := handBuiltAge / time.Duration(h.Count())
