@@ -6,10 +6,8 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
-	"github.com/processout/terraform-provider-processout/internal/bench"
 	"github.com/processout/terraform-provider-processout/internal/emulator/processoutapi"
 )
 
@@ -62,66 +60,13 @@ func (e *testEnv) productFleetStored(changed int) func(*terraform.State) error {
 // changed product; one delete per product. Products need no catalog.
 func TestAccCallCounts_products(t *testing.T) {
 	eachTransport(t, func(t *testing.T, env *testEnv) {
-		n, changed := productFleetSize, productFleetChanged
 		resource.ParallelTest(t, resource.TestCase{
 			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 			CheckDestroy:             env.checkDestroyed(processoutapi.KindProduct),
-			Steps: []resource.TestStep{
-				{ // apply from empty: one create per product
-					PreConfig: env.resetCalls,
-					Config:    env.config(productFleet(0)),
-					ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-						tallyCheck{env, "plan from empty", bench.Calls{ConnectionReads: env.connectionReads(1)}},
-					}},
-					Check: resource.ComposeTestCheckFunc(
-						func(*terraform.State) error {
-							return env.expectTally("apply from empty", bench.Calls{Creates: n, ConnectionReads: env.connectionReads(2)})
-						},
-						env.productFleetStored(0),
-					),
-				},
-				{ // no-change plan: one read per product
-					PreConfig: env.resetCalls,
-					Config:    env.config(productFleet(0)),
-					PlanOnly:  true,
-					ConfigPlanChecks: resource.ConfigPlanChecks{
-						PostApplyPreRefresh: []plancheck.PlanCheck{
-							plancheck.ExpectEmptyPlan(),
-							tallyCheck{env, "plan -refresh=false", bench.Calls{ConnectionReads: env.connectionReads(1)}},
-						},
-						PostApplyPostRefresh: []plancheck.PlanCheck{
-							plancheck.ExpectEmptyPlan(),
-							tallyCheck{env, "no-change plan", bench.Calls{Reads: n, ConnectionReads: env.connectionReads(2)}},
-						},
-					},
-				},
-				{ // repricing some: the refresh, then one update each
-					PreConfig: env.resetCalls,
-					Config:    env.config(productFleet(changed)),
-					ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-						tallyCheck{env, "plan of the update", bench.Calls{Reads: n, ConnectionReads: env.connectionReads(1)}},
-					}},
-					Check: resource.ComposeTestCheckFunc(
-						func(*terraform.State) error {
-							return env.expectTally("apply of the update", bench.Calls{Reads: n, Updates: changed, ConnectionReads: env.connectionReads(2)})
-						},
-						env.productFleetStored(changed),
-					),
-				},
-				{ // destroy: the refresh, then one delete each
-					PreConfig: env.resetCalls,
-					Config:    env.config(productFleet(changed)),
-					Destroy:   true,
-					ConfigPlanChecks: resource.ConfigPlanChecks{
-						PreApply: []plancheck.PlanCheck{
-							tallyCheck{env, "plan -destroy", bench.Calls{Reads: n, ConnectionReads: env.connectionReads(2)}},
-						},
-						PostApplyPreRefresh: []plancheck.PlanCheck{
-							tallyCheck{env, "destroy", bench.Calls{Reads: n, Deletes: n, ConnectionReads: env.connectionReads(3)}},
-						},
-					},
-				},
-			},
+			Steps: env.callCountSteps(countedFleet{
+				created: productFleet(0), updated: productFleet(productFleetChanged), n: productFleetSize, changed: productFleetChanged,
+				createdStored: env.productFleetStored(0), updatedStored: env.productFleetStored(productFleetChanged),
+			}),
 		})
 	})
 }

@@ -148,21 +148,10 @@ func (r *ProductResource) Read(ctx context.Context, req resource.ReadRequest, re
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
 	}
-	if isLostCreateID(state.ID.ValueString()) {
-		if found := readLost(ctx, lostProducts, r.data.api, state.ID.ValueString(), req, resp); found != nil {
-			state.setFromAPI(found)
-			saveObject(ctx, &resp.State, resp.Identity, &state, found.ID, &resp.Diagnostics)
-		}
-		return
+	if found := readObject(ctx, lostProducts, r.data.api, state.ID.ValueString(), state.CreatedAt, r.data.api.GetProduct, req, resp); found != nil {
+		state.setFromAPI(found)
+		saveObject(ctx, &resp.State, resp.Identity, &state, found.ID, &resp.Diagnostics)
 	}
-	found, err := readSettled(ctx, state.CreatedAt, func(ctx context.Context) (*processout.Product, error) {
-		return r.data.api.GetProduct(ctx, state.ID.ValueString())
-	})
-	if goneOrFailed(ctx, resp, "product", state.ID.ValueString(), err) {
-		return
-	}
-	state.setFromAPI(found)
-	saveObject(ctx, &resp.State, resp.Identity, &state, found.ID, &resp.Diagnostics)
 }
 
 // Update implements resource.Resource: every field is sent, as the plan
@@ -190,12 +179,7 @@ func (r *ProductResource) Delete(ctx context.Context, req resource.DeleteRequest
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
 	}
-	id := deleteTarget(ctx, lostProducts, r.data.api, state.ID.ValueString(), req, &resp.Diagnostics)
-	if id == "" {
-		return
-	}
-	err := r.data.api.DeleteProduct(ctx, id)
-	addDeleteError(&resp.Diagnostics, "product", err)
+	destroyObject(ctx, lostProducts, r.data.api, state.ID.ValueString(), r.data.api.DeleteProduct, req, &resp.Diagnostics)
 }
 
 // ImportState implements resource.ResourceWithImportState: by ID and by

@@ -14,7 +14,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/processout/terraform-provider-processout/internal/emulator/processoutapi"
 	"github.com/processout/terraform-provider-processout/internal/validate"
@@ -199,24 +198,7 @@ func TestAccProduct_lifecycle(t *testing.T) {
 func TestAccProduct_importByIdentity(t *testing.T) {
 	p := product{name: "Identity", amount: "5.0000", currency: "EUR"}
 	eachTransport(t, func(t *testing.T, env *testEnv) {
-		resource.ParallelTest(t, resource.TestCase{
-			TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)},
-			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-			CheckDestroy:             env.checkDestroyed(processoutapi.KindProduct),
-			Steps: []resource.TestStep{
-				{
-					Config: env.config(p.hcl()),
-					ConfigStateChecks: []statecheck.StateCheck{
-						statecheck.ExpectIdentityValueMatchesState(productAddr, tfjsonpath.New("id")),
-					},
-				},
-				{
-					ResourceName:    productAddr,
-					ImportState:     true,
-					ImportStateKind: resource.ImportBlockWithResourceIdentity,
-				},
-			},
-		})
+		env.testImportByIdentity(t, p.hcl(), productAddr, processoutapi.KindProduct)
 	})
 }
 

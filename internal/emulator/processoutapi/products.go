@@ -10,18 +10,23 @@ import (
 // Product is a priced item with a hosted payment link (CONTRACT.md §20).
 // Every writable field can be updated; the server generates the id.
 type Product struct {
-	ID        string            `json:"id"`                // prod_ + 32 alphanumerics [I]
-	Project   *Project          `json:"project,omitempty"` // expand=project
-	ProjectID string            `json:"project_id"`
-	URL       string            `json:"url"` // read-only payment link
+	ID        string   `json:"id"`                // prod_ + 32 alphanumerics [I]
+	Project   *Project `json:"project,omitempty"` // expand=project
+	ProjectID string   `json:"project_id"`
+	URL       string   `json:"url"` // read-only payment link
+	productTerms
+	Sandbox   bool      `json:"sandbox"`
+	CreatedAt time.Time `json:"created_at"`
+}
+
+// productTerms are a product's writable fields, which its invoices copy.
+type productTerms struct {
 	Name      string            `json:"name"`
 	Amount    string            `json:"amount"`
 	Currency  string            `json:"currency"`
 	Metadata  map[string]string `json:"metadata"`
 	ReturnURL *string           `json:"return_url"`
 	CancelURL *string           `json:"cancel_url"`
-	Sandbox   bool              `json:"sandbox"`
-	CreatedAt time.Time         `json:"created_at"`
 }
 
 // productCheckoutURL is where the emulator's payment links point: the
@@ -34,7 +39,7 @@ var productSpec = &kindSpec{
 	resource: "product", label: "product",
 	expands: []string{"project"},
 	create: func(s *Server, c *reqCtx, in *input) (object, *apiError) {
-		p := &Product{ProjectID: c.projectID, Metadata: map[string]string{}, Sandbox: c.sandbox, CreatedAt: s.clock()}
+		p := &Product{ProjectID: c.projectID, productTerms: productTerms{Metadata: map[string]string{}}, Sandbox: c.sandbox, CreatedAt: s.clock()}
 		// POST /products takes no id (no SDK sends one): one in the body
 		// is ignored, not honoured as on the kinds of §10 [U].
 		applyProduct(in, p, true, s.readings.AmountsReformatted)
@@ -152,18 +157,13 @@ func (p *Product) view(s *Server, vc viewCtx) any {
 // real call copies is unknown). The emulator keeps no invoices: it serves
 // no other invoice route (§16).
 type productInvoice struct {
-	ID        string            `json:"id"`
-	ProjectID string            `json:"project_id"`
-	ProductID string            `json:"product_id"`
-	URL       string            `json:"url"`
-	Name      string            `json:"name"`
-	Amount    string            `json:"amount"`
-	Currency  string            `json:"currency"`
-	Metadata  map[string]string `json:"metadata"`
-	ReturnURL *string           `json:"return_url"`
-	CancelURL *string           `json:"cancel_url"`
-	Sandbox   bool              `json:"sandbox"`
-	CreatedAt time.Time         `json:"created_at"`
+	ID        string `json:"id"`
+	ProjectID string `json:"project_id"`
+	ProductID string `json:"product_id"`
+	URL       string `json:"url"`
+	productTerms
+	Sandbox   bool      `json:"sandbox"`
+	CreatedAt time.Time `json:"created_at"`
 }
 
 // handleProductInvoice serves POST /products/{id}/invoices.
@@ -176,7 +176,6 @@ func handleProductInvoice(s *Server, c *reqCtx) response {
 	id := s.newID("invoice", "iv_", alnum)
 	return okObject("invoice", &productInvoice{
 		ID: id, ProjectID: p.ProjectID, ProductID: p.ID, URL: productCheckoutURL + id,
-		Name: p.Name, Amount: p.Amount, Currency: p.Currency, Metadata: p.Metadata,
-		ReturnURL: p.ReturnURL, CancelURL: p.CancelURL, Sandbox: p.Sandbox, CreatedAt: s.clock(),
+		productTerms: p.productTerms, Sandbox: p.Sandbox, CreatedAt: s.clock(),
 	})
 }

@@ -51,17 +51,17 @@ func TestProducts(t *testing.T) {
 	}
 
 	for body, errType := range map[string]string{
-		`{"amount": "1", "currency": "EUR"}`:                                "request.validation.missing-name",
-		`{"name": "", "amount": "1", "currency": "EUR"}`:                    "request.validation.invalid-name",
-		`{"name": "x", "currency": "EUR"}`:                                  "request.validation.missing-amount",
-		`{"name": "x", "amount": "0", "currency": "EUR"}`:                   "request.validation.invalid-amount",
-		`{"name": "x", "amount": "-3", "currency": "EUR"}`:                  "request.validation.invalid-amount",
-		`{"name": "x", "amount": "1.23456", "currency": "EUR"}`:             "request.validation.invalid-amount",
-		`{"name": "x", "amount": "ten", "currency": "EUR"}`:                 "request.validation.invalid-amount",
-		`{"name": "x", "amount": "1"}`:                                      "request.validation.missing-currency",
-		`{"name": "x", "amount": "1", "currency": "eur"}`:                   "request.validation.invalid-currency",
+		`{"amount": "1", "currency": "EUR"}`:                                 "request.validation.missing-name",
+		`{"name": "", "amount": "1", "currency": "EUR"}`:                     "request.validation.invalid-name",
+		`{"name": "x", "currency": "EUR"}`:                                   "request.validation.missing-amount",
+		`{"name": "x", "amount": "0", "currency": "EUR"}`:                    "request.validation.invalid-amount",
+		`{"name": "x", "amount": "-3", "currency": "EUR"}`:                   "request.validation.invalid-amount",
+		`{"name": "x", "amount": "1.23456", "currency": "EUR"}`:              "request.validation.invalid-amount",
+		`{"name": "x", "amount": "ten", "currency": "EUR"}`:                  "request.validation.invalid-amount",
+		`{"name": "x", "amount": "1"}`:                                       "request.validation.missing-currency",
+		`{"name": "x", "amount": "1", "currency": "eur"}`:                    "request.validation.invalid-currency",
 		`{"name": "x", "amount": "1", "currency": "EUR", "return_url": "/"}`: "request.validation.invalid-url",
-		`{"name": "x", "amount": "1", "currency": "EUR", "metadata": [1]}`:  "request.validation.invalid-metadata",
+		`{"name": "x", "amount": "1", "currency": "EUR", "metadata": [1]}`:   "request.validation.invalid-metadata",
 	} {
 		c.do("POST", "/products", body).fails(t, http.StatusBadRequest, errType)
 	}
