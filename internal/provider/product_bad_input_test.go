@@ -11,9 +11,9 @@ import (
 // (a server's answer, an import).
 const anyProduct = "resource \"processout_product\" \"test\" {\n  name     = \"Bad input\"\n  amount   = \"19.99\"\n  currency = \"EUR\"\n}\n"
 
-// productWith is a product with one argument replaced (or, with value "",
-// left out) and extra lines added.
-func productWith(attr, value string, extra ...string) string {
+// productWith is a product with one argument replaced, or added, or (with
+// value "") left out.
+func productWith(attr, value string) string {
 	args := map[string]string{"name": `"Bad input"`, "amount": `"19.99"`, "currency": `"EUR"`}
 	if value == "" {
 		delete(args, attr)
@@ -29,9 +29,6 @@ func productWith(attr, value string, extra ...string) string {
 	}
 	if _, set := args[attr]; set && attr != "name" && attr != "amount" && attr != "currency" {
 		fmt.Fprintf(&b, "  %s = %s\n", attr, value)
-	}
-	for _, l := range extra {
-		b.WriteString("  " + l + "\n")
 	}
 	b.WriteString("}\n")
 	return b.String()

@@ -62,14 +62,15 @@ func (e *testEnv) productStored(want product, returnURL, cancelURL any) func(*te
 			return fmt.Errorf("the emulator's product %v is not the one in state (%s)", obj["id"], id)
 		}
 		amount, _ := obj["amount"].(string)
+		held, _ := obj["metadata"].(map[string]any)
 		metadata := map[string]string{}
-		for k, v := range obj["metadata"].(map[string]any) {
+		for k, v := range held {
 			metadata[k], _ = v.(string)
 		}
 		switch {
 		case obj["name"] != want.name, obj["currency"] != want.currency, !validate.SameAmount(amount, want.amount):
 			return fmt.Errorf("the emulator holds %v %v %v, want %s %s %s", obj["name"], obj["amount"], obj["currency"], want.name, want.amount, want.currency)
-		case !maps.Equal(metadata, want.metadata) && !(len(metadata) == 0 && want.metadata == nil):
+		case !maps.Equal(metadata, want.metadata) && (len(metadata) != 0 || want.metadata != nil):
 			return fmt.Errorf("the emulator holds metadata %v, want %v", metadata, want.metadata)
 		case obj["return_url"] != returnURL || obj["cancel_url"] != cancelURL:
 			return fmt.Errorf("the emulator holds return_url %v and cancel_url %v, want %v and %v", obj["return_url"], obj["cancel_url"], returnURL, cancelURL)
