@@ -5,10 +5,10 @@
 #
 #  1. builds the provider and the emulator into a scratch directory, starts
 #     the emulator with -seed-handbuilt (12 gateway configurations, 5 webhook
-#     endpoints, 1 supervised project, the payout exports' SFTP settings, as
-#     if set up by hand in the dashboard);
+#     endpoints, 1 supervised project, 4 products, the payout exports' SFTP
+#     settings, as if set up by hand in the dashboard);
 #  2. inventory: the data sources render one import block per object, the
-#     supervised project and the SFTP settings included
+#     supervised project, the products and the SFTP settings included
 #     (examples/guides/adopting-an-existing-project/inventory.tf);
 #  3. plan -generate-config-out=generated.tf, and prints the generated HCL;
 #  4. adds the Stripe EU credentials and the SFTP password by hand
@@ -80,6 +80,13 @@ grep -B2 -A3 -F "to = $project" "$work/adopt/imports.tf" | sed 's/^/    /' || tr
 project_id=$(grep -A1 -F "to = $project" "$work/adopt/imports.tf" | sed -n 's/^ *id = "\(proj_[A-Za-z0-9]*\)"$/\1/p')
 [[ $project_id == "$seeded_project" ]] ||
 	die "the inventory has no import block for the supervised project $seeded_project (found \"$project_id\" at $project)"
+# The products' blocks, from processout_products.
+products=$(grep -c '^  to = processout_product\.' "$work/adopt/imports.tf" || true)
+product=processout_product.annual_membership
+grep -B2 -A3 -F "to = $product" "$work/adopt/imports.tf" | sed 's/^/    /' || true
+grep -A1 -F "to = $product" "$work/adopt/imports.tf" | grep -qE '^ *id = "prod_[A-Za-z0-9]+"$' ||
+	die "the inventory has no import block for the product $product"
+((products == 4)) || die "the inventory has $products import blocks for products, want the 4 made by hand"
 
 # --- 2. generated configuration
 log "plan -generate-config-out=generated.tf"
@@ -191,6 +198,9 @@ sftp_now=$(processout_get "/projects/$(project_of_exports)/sftp-settings" | jq -
 	die "ProcessOut holds the SFTP settings $sftp_now, want the hand-made processout-exports@reports.example.com:2222"
 grep -qE "^ +id += \"$(project_of_exports)\"$" <<<"$(tf adopt state show -no-color "$sftp")" || die "$sftp does not hold the project's settings"
 echo "$sftp: imported, still pushing exports to $sftp_now"
+grep -qE '^ +url += "https://checkout\.processout\.com/prod_[A-Za-z0-9]+"$' <<<"$(tf adopt state show -no-color "$product")" ||
+	die "$product holds no payment link after its import"
+echo "$product: imported with its payment link; $products products under Terraform"
 
 # --- 5. destroy one adopted object through Terraform
 log "removing processout_webhook_endpoint.legacy_erp_example_net from the configuration"
@@ -207,7 +217,7 @@ tf adopt apply -input=false -auto-approve -no-color >"$work/destroy.log" 2>&1 ||
 grep -E 'Destroying|Destruction complete|^Apply complete' "$work/destroy.log"
 grep -qE '^Apply complete! Resources: 0 added, 0 changed, 1 destroyed\.' "$work/destroy.log" || die "want exactly one object destroyed"
 left=$(tf inventory apply -auto-approve -input=false -no-color >/dev/null 2>&1 && tf inventory output -raw import_blocks | grep -c '^import {')
-echo "ProcessOut now lists $left gateway configurations, webhook endpoints, supervised projects and SFTP settings (was $objects)"
+echo "ProcessOut now lists $left gateway configurations, webhook endpoints, supervised projects, products and SFTP settings (was $objects)"
 [[ $left == $((objects - 1)) ]] || die "want only the removed endpoint gone"
 
 log "demo-adopt passed with $cli $version: $objects objects adopted, one destroyed through Terraform"

@@ -7,7 +7,8 @@
 #  3. points the CLI at the fresh provider binary with dev_overrides (no `init`);
 #  4. in a copy of examples/demo: apply, output, plan (must be empty), destroy,
 #     checking with ProcessOut itself that the SFTP settings were saved and
-#     then deleted.
+#     then deleted, and that it holds exactly the declared product with the
+#     payment link of the outputs after the apply, and none after the destroy.
 #
 # The CLI is $TF_CLI if set, else `tofu` or `terraform` from PATH, else the
 # pinned OpenTofu from the harness cache ($TOFU, built with make if missing).
@@ -45,6 +46,21 @@ sftp_endpoint=$(processout_get "$sftp_path" | jq -r '.sftp_settings.endpoint // 
 	die "ProcessOut holds SFTP settings for \"$sftp_endpoint\", want the declared sftp.payments.example.com:22"
 echo "ProcessOut pushes payout exports to $sftp_endpoint"
 
+# held_products: the products ProcessOut holds, as "id=payment link" words,
+# asked of it directly (not from the demo's state).
+held_products() {
+	local answer
+	answer=$(processout_get "/products?limit=100")
+	[[ -n $answer ]] || die "ProcessOut did not answer the list of products"
+	jq -r '[.products[] | "\(.id)=\(.url)"] | join(" ")' <<<"$answer"
+}
+
+log "the product in ProcessOut (asked with the project's own credentials)"
+product="$(tf output -raw membership_product_id)=$(tf output -raw membership_payment_link)"
+held=$(held_products)
+echo "ProcessOut holds: $held"
+[[ $held == "$product" ]] || die "ProcessOut should hold exactly the declared product and payment link ($product)"
+
 log "plan -detailed-exitcode (must be empty)"
 plan_status=0
 tf plan -detailed-exitcode -input=false || plan_status=$?
@@ -58,6 +74,9 @@ log "destroy"
 tf destroy -auto-approve -input=false
 sftp_left=$(processout_get "$sftp_path" | jq -r '.sftp_settings.endpoint // empty')
 [[ -z $sftp_left ]] || die "ProcessOut still holds SFTP settings for $sftp_left after destroy"
+held=$(held_products)
+[[ -z $held ]] || die "products left in ProcessOut after destroy: $held"
+echo "no product left in ProcessOut"
 
 ((plan_status == 0)) || die "failed: the plan after apply must be empty (plan exit $plan_status)"
 log "demo passed with $cli"

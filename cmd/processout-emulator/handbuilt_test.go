@@ -28,7 +28,7 @@ func TestSeedHandBuiltFlag(t *testing.T) {
 	if err := <-done; err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"hand-built seed: 12 gateway configurations, 5 webhook endpoints, 1 supervised project(s), 1 SFTP settings (19 objects to adopt)",
+	for _, want := range []string{"hand-built seed: 12 gateway configurations, 5 webhook endpoints, 1 supervised project(s), 4 products, 1 SFTP settings (23 objects to adopt)",
 		"hand-built supervised project proj_"} {
 		if !strings.Contains(stderr.String(), want) {
 			t.Errorf("the summary lacks %q:\n%s", want, stderr.String())

@@ -60,7 +60,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.IntVar(&o.cfg.RateLimitPerMinute, "rate-limit", 0, "ProcessOut requests per minute per project; 0 = unlimited")
 	fs.Int64Var(&o.cfg.Seed, "seed", 1, "seed for ids and fault rolls")
 	fs.StringVar(&o.exportsFile, "exports-file", "", "also write the export lines to this file (atomically, once listening)")
-	fs.BoolVar(&o.seedHandBuilt, "seed-handbuilt", false, "also seed a hand-built project to adopt: gateway configurations, webhook endpoints, a supervised project, SFTP settings")
+	fs.BoolVar(&o.seedHandBuilt, "seed-handbuilt", false, "also seed a hand-built project to adopt: gateway configurations, webhook endpoints, a supervised project, products, SFTP settings")
 	fs.StringVar(&o.cfg.ConnectionState, "connection-state", "READY", "state of the seeded Membrane connection: "+fmt.Sprint(connectionStates))
 	fs.StringVar(&o.readings, "readings", processoutapi.ReadingsOptimistic, "how unverified ProcessOut behaviours are played: optimistic (the contract's convention) or worst (each at its worst plausible form; README)")
 	if err := fs.Parse(args); err != nil {

@@ -109,6 +109,15 @@ resource "processout_project_sftp_settings" "payout_exports" {
   password_wo_version = 1
 }
 
+# A payment link the storefront sells memberships with.
+resource "processout_product" "membership" {
+  name       = "Annual membership"
+  amount     = "119.90"
+  currency   = "EUR"
+  metadata   = { plan = "annual" }
+  return_url = "https://shop.example.com/membership/thanks"
+}
+
 data "processout_customers" "gold" {
   metadata    = { tier = "gold" }
   max_results = 5
@@ -137,6 +146,15 @@ output "supervised_project" {
 
 output "payout_exports" {
   value = "sftp://${processout_project_sftp_settings.payout_exports.username}@${processout_project_sftp_settings.payout_exports.endpoint}"
+}
+
+output "membership_product_id" {
+  value = processout_product.membership.id
+}
+
+output "membership_payment_link" {
+  description = "Where customers pay for the membership."
+  value       = processout_product.membership.url
 }
 
 output "gold_customers" {

@@ -39,7 +39,7 @@ type Calls struct {
 }
 
 // objectCollections are the paths of the managed objects' items.
-var objectCollections = []string{"/gateway-configurations/", "/webhook-endpoints/"}
+var objectCollections = []string{"/gateway-configurations/", "/webhook-endpoints/", "/products/"}
 
 // Tally classifies the requests of the two emulator logs. A proxied call
 // appears in both: it is counted from the ProcessOut log, where it landed.
@@ -72,7 +72,7 @@ func (c *Calls) add(method, path string) {
 		c.CatalogPages++
 	case method == http.MethodGet && path == currentProjectPath:
 		c.CredentialChecks++
-	case method == http.MethodPost && (path == "/webhook-endpoints" ||
+	case method == http.MethodPost && (path == "/webhook-endpoints" || path == "/products" ||
 		strings.HasPrefix(path, "/gateways/") && strings.HasSuffix(path, "/gateway-configurations")):
 		c.Creates++
 	case item && method == http.MethodGet:

@@ -18,6 +18,7 @@ import (
 	"github.com/processout/terraform-provider-processout/internal/emulator"
 	"github.com/processout/terraform-provider-processout/internal/emulator/faults"
 	"github.com/processout/terraform-provider-processout/internal/emulator/processoutapi"
+	"github.com/processout/terraform-provider-processout/internal/validate"
 )
 
 // stateOnly are attributes the API never returns: credentials, the
@@ -97,7 +98,7 @@ func auditState(emu *emulator.Emulator, st *tfjson.State, declared fleet) *findi
 	for _, m := range declared {
 		identities[m.identity()] = true
 	}
-	for _, kind := range []string{kindProject, kindWebhook, kindGateway} {
+	for _, kind := range fleetKinds {
 		for _, obj := range emu.ProcessOut.Objects(emu.ProjectID, kind) {
 			id, _ := obj["id"].(string)
 			if inState[id] {
@@ -171,12 +172,20 @@ func compareFields(state, obj map[string]any) []string {
 			continue
 		}
 		got, want := canonical(state[name], unordered[name]), canonical(apiValue, unordered[name])
+		if a, b, ok := bothStrings(got, want); ok && amounts[name] {
+			got, want = validate.CanonicalAmount(a), validate.CanonicalAmount(b)
+		}
 		if !reflect.DeepEqual(got, want) {
 			diffs = append(diffs, fmt.Sprintf("%s: state %s, emulator %s", name, encode(got), encode(want)))
 		}
 	}
 	return diffs
 }
+
+// amounts are decimal attributes: ProcessOut may answer the same number in
+// another spelling ("19.9000" for "19.90", the AmountsReformatted reading),
+// which the provider keeps as configured.
+var amounts = map[string]bool{"amount": true}
 
 // canonical maps the two JSON renderings onto one: empty collections are
 // null (the provider stores null for "none"), numbers are decimal strings
@@ -216,6 +225,12 @@ func canonical(v any, set bool) any {
 		return out
 	}
 	return v
+}
+
+func bothStrings(a, b any) (string, string, bool) {
+	x, okA := a.(string)
+	y, okB := b.(string)
+	return x, y, okA && okB
 }
 
 func encode(v any) string {

@@ -209,7 +209,7 @@ func (r *run) audit(phase string, declared fleet) {
 	}
 	r.mismatches += len(problems)
 	counts := declared.count()
-	for _, kind := range []string{kindProject, kindWebhook, kindGateway} {
+	for _, kind := range fleetKinds {
 		if got := len(r.emu.ProcessOut.Objects(r.emu.ProjectID, kind)); got != counts[kind] {
 			r.t.Errorf("%s: the emulator holds %d %s objects, %d are declared", phase, got, kind, counts[kind])
 		}
@@ -272,8 +272,8 @@ func (r *run) report(phase string, m mark, wantCreates int) {
 func TestFaultSuite(t *testing.T) {
 	objects := envInt(t, "FAULTS_OBJECTS", 200)
 	seed := envInt(t, "FAULTS_SEED", 1)
-	if objects < 4 {
-		t.Fatalf("FAULTS_OBJECTS=%d: the fleet needs at least 4 objects (a project and one of each other kind)", objects)
+	if objects < 5 {
+		t.Fatalf("FAULTS_OBJECTS=%d: the fleet needs at least 5 objects (a project and one of each other kind)", objects)
 	}
 	ctx := context.Background()
 	ws := newWorkspace(t)

@@ -11,14 +11,19 @@ const (
 	typeProject    = "processout_project"
 	typeWebhook    = "processout_webhook_endpoint"
 	typeGateway    = "processout_gateway_configuration"
+	typeProduct    = "processout_product"
 	kindProject    = "project"
 	kindWebhook    = "webhook_endpoint"
 	kindGateway    = "gateway_configuration"
+	kindProduct    = "product"
 	gatewayStripe  = "stripe"
 	gatewaySandbox = "sandbox"
 )
 
-var kindOfType = map[string]string{typeProject: kindProject, typeWebhook: kindWebhook, typeGateway: kindGateway}
+var kindOfType = map[string]string{typeProject: kindProject, typeWebhook: kindWebhook, typeGateway: kindGateway, typeProduct: kindProduct}
+
+// fleetKinds are the emulator kinds a fleet may declare.
+var fleetKinds = []string{kindProject, kindWebhook, kindGateway, kindProduct}
 
 // member is one declared object. Its version (1, then 2 for the half that
 // the update step changes) decides every value it declares.
@@ -44,6 +49,8 @@ func (m member) identity() string {
 		return fmt.Sprintf("https://hooks.example.com/faults/wh-%03d", m.index)
 	case typeGateway:
 		return fmt.Sprintf("faults-%s-%03d", m.gateway, m.index)
+	case typeProduct:
+		return fmt.Sprintf("faults-product-%03d", m.index)
 	}
 	return "faults-project"
 }
@@ -52,7 +59,7 @@ var versionSuffix = regexp.MustCompile(`(/v| v)\d+$`)
 
 // identityOf reads the identity back from an emulator object.
 func identityOf(kind string, obj map[string]any) string {
-	field := map[string]string{kindWebhook: "url", kindGateway: "name", kindProject: "name"}[kind]
+	field := map[string]string{kindWebhook: "url", kindGateway: "name", kindProject: "name", kindProduct: "name"}[kind]
 	s, _ := obj[field].(string)
 	return versionSuffix.ReplaceAllString(s, "")
 }
@@ -80,6 +87,12 @@ func (m member) hcl() string {
 	case typeWebhook:
 		fmt.Fprintf(&b, "  url              = \"%s/v%d\"\n", m.identity(), v)
 		fmt.Fprintf(&b, "  events_whitelist = %s\n", pick(v, `["transaction.captured"]`, `["transaction.captured", "invoice.completed"]`))
+	case typeProduct:
+		fmt.Fprintf(&b, "  name       = \"%s v%d\"\n", m.identity(), v)
+		fmt.Fprintf(&b, "  amount     = %q\n", pick(v, "19.90", "24"))
+		fmt.Fprintf(&b, "  currency   = %q\n", pick(v, "EUR", "USD"))
+		fmt.Fprintf(&b, "  metadata   = { index = \"%d\", version = \"%d\" }\n", m.index, v)
+		fmt.Fprintf(&b, "  return_url = \"https://shop.example.com/faults/%03d/v%d\"\n", m.index, v)
 	case typeGateway:
 		fmt.Fprintf(&b, "  gateway_name      = %q\n", m.gateway)
 		fmt.Fprintf(&b, "  name              = \"%s v%d\"\n", m.identity(), v)
@@ -108,31 +121,43 @@ func pick(version int, v1, v2 string) string {
 	return v2
 }
 
-// fleet is the declared configuration: one supervised project, then webhook
-// endpoints, stripe and sandbox gateway configurations sharing the rest.
+// fleet is the declared configuration: one supervised project, then
+// products (a quarter of the rest), webhook endpoints, stripe and sandbox
+// gateway configurations sharing what is left.
 type fleet []member
 
 func newFleet(objects int) fleet {
 	rest := objects - 1
-	webhooks := rest / 2
-	stripe := (rest - webhooks) / 2
-	return fleetOf(true, webhooks, stripe, rest-webhooks-stripe)
+	products := rest / 4
+	webhooks, stripe, sandbox := splitConfigurations(rest - products)
+	return fleetOf(true, products, webhooks, stripe, sandbox)
+}
+
+// splitConfigurations shares n objects between webhook endpoints (half),
+// stripe and sandbox gateway configurations.
+func splitConfigurations(n int) (webhooks, stripe, sandbox int) {
+	webhooks = n / 2
+	stripe = (n - webhooks) / 2
+	return webhooks, stripe, n - webhooks - stripe
 }
 
 // fleetOf declares the supervised project when project is set, then
-// webhooks webhook endpoints, stripe stripe gateway configurations (with
-// credentials) and sandbox sandbox ones, all at version 1.
-func fleetOf(project bool, webhooks, stripe, sandbox int) fleet {
+// products products, webhooks webhook endpoints, stripe stripe gateway
+// configurations (with credentials) and sandbox sandbox ones, all at
+// version 1.
+func fleetOf(project bool, products, webhooks, stripe, sandbox int) fleet {
 	var f fleet
 	if project {
 		f = append(f, member{typ: typeProject, name: "project", version: 1})
 	}
-	for i := range webhooks + stripe + sandbox {
+	for i := range products + webhooks + stripe + sandbox {
 		m := member{index: i, version: 1}
 		switch {
-		case i < webhooks:
+		case i < products:
+			m.typ, m.name = typeProduct, fmt.Sprintf("product_%03d", i)
+		case i < products+webhooks:
 			m.typ, m.name = typeWebhook, fmt.Sprintf("wh_%03d", i)
-		case i < webhooks+stripe:
+		case i < products+webhooks+stripe:
 			m.typ, m.gateway, m.name = typeGateway, gatewayStripe, fmt.Sprintf("stripe_%03d", i)
 		default:
 			m.typ, m.gateway, m.name = typeGateway, gatewaySandbox, fmt.Sprintf("sandbox_%03d", i)

@@ -198,7 +198,7 @@ func newInterruptRun(ctx context.Context, t *testing.T, cli cliUnderTest, signal
 	ws := newWorkspaceFor(t, cli.path)
 	emu := startEmulator(t, emulator.Config{Seed: 1, Latency: interruptLatency})
 	webhooks := objects / 2
-	declared := fleetOf(false, webhooks, objects-webhooks, 0)
+	declared := fleetOf(false, 0, webhooks, objects-webhooks, 0)
 	if cli.kind == "terraform-legacy" {
 		declared = declared.withPlainSettings()
 	}

@@ -59,8 +59,8 @@ func injectLostAnswerFaults(inj *faults.Injector) {
 func TestFaultSuiteLostAnswers(t *testing.T) {
 	objects := envInt(t, "FAULTS_OBJECTS", 200)
 	seed := envInt(t, "FAULTS_SEED", 1)
-	if objects < 3 {
-		t.Fatalf("FAULTS_OBJECTS=%d: the fleet needs at least 3 objects (one of each kind)", objects)
+	if objects < 4 {
+		t.Fatalf("FAULTS_OBJECTS=%d: the fleet needs at least 4 objects (one of each kind)", objects)
 	}
 	ctx := context.Background()
 	ws := newWorkspace(t)
@@ -68,9 +68,9 @@ func TestFaultSuiteLostAnswers(t *testing.T) {
 		t.Skip("the suite declares stripe credentials as settings_wo, which needs OpenTofu (or Terraform 1.11+): run make faults")
 	}
 	emu := startEmulator(t, emulator.Config{Seed: int64(seed)})
-	webhooks := objects / 2
-	stripe := (objects - webhooks) / 2
-	declared := fleetOf(false, webhooks, stripe, objects-webhooks-stripe)
+	products := objects / 4
+	webhooks, stripe, sandbox := splitConfigurations(objects - products)
+	declared := fleetOf(false, products, webhooks, stripe, sandbox)
 	ws.writeConfig(declared.config(providerBlock(emu, lostMaxRetries, suiteRequestTimeout)))
 	ws.init(ctx)
 	parallelism := envInt(t, "FAULTS_PARALLELISM", 10)

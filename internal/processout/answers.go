@@ -8,6 +8,7 @@ type ownedBy interface{ ownerProjectID() string }
 func (w WebhookEndpoint) ownerProjectID() string      { return w.ProjectID }
 func (g GatewayConfiguration) ownerProjectID() string { return g.ProjectID }
 func (c Customer) ownerProjectID() string             { return c.ProjectID }
+func (p Product) ownerProjectID() string              { return p.ProjectID }
 
 // checkAnswer refuses an answer that is not the object asked for: another
 // ID than id (when given; the literal CurrentProject is resolved by the

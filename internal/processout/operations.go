@@ -13,6 +13,7 @@ func Operations() []string {
 		"gateway.list", "gateway.read",
 		"gateway_configuration.create", "gateway_configuration.delete", "gateway_configuration.list",
 		"gateway_configuration.read", "gateway_configuration.update",
+		"product.create", "product.delete", "product.list", "product.read", "product.update",
 		"project.create", "project.delete", "project.list", "project.read", "project.update",
 		"project_sftp_settings.delete", "project_sftp_settings.read", "project_sftp_settings.save",
 		"webhook_endpoint.create", "webhook_endpoint.delete", "webhook_endpoint.list",

@@ -50,6 +50,7 @@ const (
 	adoptedLegacyERP = "processout_webhook_endpoint.legacy_erp_example_net"
 	adoptedProject   = "processout_project.marketplace_seller_example_books"
 	adoptedSFTP      = "processout_project_sftp_settings.payout_exports"
+	adoptedProduct   = "processout_product.annual_membership"
 )
 
 // adoptionSFTPPassword is the SFTP settings' password the tests give by
@@ -82,14 +83,16 @@ func TestAccAdoptionGeneratedConfiguration(t *testing.T) {
 	ctx := context.Background()
 
 	// The inventory renders one import block per gateway configuration,
-	// webhook endpoint and supervised project.
+	// webhook endpoint, supervised project and product, and one for the SFTP
+	// settings.
 	inventory := cli.workdir(t, env, "inventory")
 	inventory.copyExample(t, "inventory.tf")
 	inventory.apply(t)
 	blocks := inventory.outputString(t, "import_blocks")
 	if n := strings.Count(blocks, "import {"); n != seeded.Count() ||
-		!strings.Contains(blocks, strings.TrimSpace(importBlock(adoptedProject, seeded.SupervisedProjects[0]))) {
-		t.Fatalf("the inventory rendered %d import blocks, want %d with %s:\n%s", n, seeded.Count(), adoptedProject, blocks)
+		!strings.Contains(blocks, strings.TrimSpace(importBlock(adoptedProject, seeded.SupervisedProjects[0]))) ||
+		!strings.Contains(blocks, strings.TrimSpace(importBlock(adoptedProduct, seeded.Products[0]))) {
+		t.Fatalf("the inventory rendered %d import blocks, want %d with %s and %s:\n%s", n, seeded.Count(), adoptedProject, adoptedProduct, blocks)
 	}
 
 	adopt := cli.workdir(t, env, "adopt")
@@ -509,7 +512,8 @@ type emulatorState struct {
 func emulatorSnapshot(env *testEnv) emulatorState {
 	s := emulatorState{objects: map[string]map[string]map[string]any{}, settings: map[string]map[string]string{},
 		sftpCredentials: map[string]processoutapi.SFTPCredentials{}}
-	for _, kind := range []string{processoutapi.KindGatewayConfiguration, processoutapi.KindWebhookEndpoint, processoutapi.KindProject, processoutapi.KindSFTPSettings} {
+	for _, kind := range []string{processoutapi.KindGatewayConfiguration, processoutapi.KindWebhookEndpoint, processoutapi.KindProject,
+		processoutapi.KindProduct, processoutapi.KindSFTPSettings} {
 		s.objects[kind] = map[string]map[string]any{}
 		for _, obj := range env.objects(kind) {
 			id := idOf(obj)

@@ -100,64 +100,86 @@ func TestAccCallCounts_fleet(t *testing.T) {
 			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 			CheckDestroy: resource.ComposeTestCheckFunc(
 				env.checkDestroyed("gateway_configuration"), env.checkDestroyed("webhook_endpoint")),
-			Steps: []resource.TestStep{
-				{ // apply from empty: one create per object
-					PreConfig: env.resetCalls,
-					Config:    env.config(created.HCL()),
-					ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-						tallyCheck{env, "plan from empty", env.configured(1, bench.Calls{CatalogPages: 1})},
-					}},
-					Check: resource.ComposeTestCheckFunc(
-						func(*terraform.State) error {
-							return env.expectTally("apply from empty", env.configured(2, bench.Calls{Creates: n, CatalogPages: 2}))
-						},
-						env.fleetStored(created),
-					),
-				},
-				{ // no-change plan: one read per object, nothing else
-					PreConfig: env.resetCalls,
-					Config:    env.config(created.HCL()),
-					PlanOnly:  true,
-					ConfigPlanChecks: resource.ConfigPlanChecks{
-						PostApplyPreRefresh: []plancheck.PlanCheck{
-							plancheck.ExpectEmptyPlan(),
-							tallyCheck{env, "plan -refresh=false", env.configured(1, bench.Calls{})},
-						},
-						PostApplyPostRefresh: []plancheck.PlanCheck{
-							plancheck.ExpectEmptyPlan(),
-							tallyCheck{env, "no-change plan", env.configured(2, bench.Calls{Reads: n})},
-						},
-					},
-				},
-				{ // update of one object in ten: the refresh, then one update each
-					PreConfig: env.resetCalls,
-					Config:    env.config(updated.HCL()),
-					ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-						tallyCheck{env, "plan of the update", env.configured(1, bench.Calls{Reads: n})},
-					}},
-					Check: resource.ComposeTestCheckFunc(
-						func(*terraform.State) error {
-							return env.expectTally("apply of the update", env.configured(2, bench.Calls{Reads: n, Updates: changed}))
-						},
-						env.fleetStored(updated),
-					),
-				},
-				{ // destroy: the refresh, then one delete each
-					PreConfig: env.resetCalls,
-					Config:    env.config(updated.HCL()),
-					Destroy:   true,
-					ConfigPlanChecks: resource.ConfigPlanChecks{
-						PreApply: []plancheck.PlanCheck{
-							tallyCheck{env, "plan -destroy", env.configured(2, bench.Calls{Reads: n})},
-						},
-						PostApplyPreRefresh: []plancheck.PlanCheck{
-							tallyCheck{env, "destroy", env.configured(3, bench.Calls{Reads: n, Deletes: n})},
-						},
-					},
-				},
-			},
+			Steps: env.callCountSteps(countedFleet{
+				created: created.HCL(), updated: updated.HCL(), n: n, changed: changed, catalogPages: 1,
+				createdStored: env.fleetStored(created), updatedStored: env.fleetStored(updated),
+			}),
 		})
 	})
+}
+
+// countedFleet is what a call-count test applies: the configuration before
+// and after its update, the number of objects and of those the update
+// changes, the catalog pages each walk that plans a create reads, and the
+// checks of what the emulator holds after each apply.
+type countedFleet struct {
+	created, updated             string
+	n, changed                   int
+	catalogPages                 int
+	createdStored, updatedStored resource.TestCheckFunc
+}
+
+// callCountSteps are the steps of a call-count test (see
+// TestAccCallCounts_fleet for how each command is counted): apply from
+// empty, a no-change plan, the update, the destroy.
+func (e *testEnv) callCountSteps(f countedFleet) []resource.TestStep {
+	n, changed := f.n, f.changed
+	return []resource.TestStep{
+		{ // apply from empty: one create per object
+			PreConfig: e.resetCalls,
+			Config:    e.config(f.created),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				tallyCheck{e, "plan from empty", e.configured(1, bench.Calls{CatalogPages: f.catalogPages})},
+			}},
+			Check: resource.ComposeTestCheckFunc(
+				func(*terraform.State) error {
+					return e.expectTally("apply from empty", e.configured(2, bench.Calls{Creates: n, CatalogPages: 2 * f.catalogPages}))
+				},
+				f.createdStored,
+			),
+		},
+		{ // no-change plan: one read per object, nothing else
+			PreConfig: e.resetCalls,
+			Config:    e.config(f.created),
+			PlanOnly:  true,
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PostApplyPreRefresh: []plancheck.PlanCheck{
+					plancheck.ExpectEmptyPlan(),
+					tallyCheck{e, "plan -refresh=false", e.configured(1, bench.Calls{})},
+				},
+				PostApplyPostRefresh: []plancheck.PlanCheck{
+					plancheck.ExpectEmptyPlan(),
+					tallyCheck{e, "no-change plan", e.configured(2, bench.Calls{Reads: n})},
+				},
+			},
+		},
+		{ // the update: the refresh, then one update each
+			PreConfig: e.resetCalls,
+			Config:    e.config(f.updated),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				tallyCheck{e, "plan of the update", e.configured(1, bench.Calls{Reads: n})},
+			}},
+			Check: resource.ComposeTestCheckFunc(
+				func(*terraform.State) error {
+					return e.expectTally("apply of the update", e.configured(2, bench.Calls{Reads: n, Updates: changed}))
+				},
+				f.updatedStored,
+			),
+		},
+		{ // destroy: the refresh, then one delete each
+			PreConfig: e.resetCalls,
+			Config:    e.config(f.updated),
+			Destroy:   true,
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{
+					tallyCheck{e, "plan -destroy", e.configured(2, bench.Calls{Reads: n})},
+				},
+				PostApplyPreRefresh: []plancheck.PlanCheck{
+					tallyCheck{e, "destroy", e.configured(3, bench.Calls{Reads: n, Deletes: n})},
+				},
+			},
+		},
+	}
 }
 
 // fleetStored checks that the emulator holds the fleet as configured.

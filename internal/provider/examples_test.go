@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/processout/terraform-provider-processout/internal/direct"
+	"github.com/processout/terraform-provider-processout/internal/emulator/processoutapi"
 	"github.com/processout/terraform-provider-processout/internal/httpx"
 	"github.com/processout/terraform-provider-processout/internal/processout"
 	"github.com/processout/terraform-provider-processout/internal/registry"
@@ -89,11 +90,32 @@ var exampleObjects = map[string]struct {
 	"resources/processout_gateway_configuration": {"gateway_configuration", 2},
 	"resources/processout_project":               {"project", 1},
 	"resources/processout_project_sftp_settings": {"sftp_settings", 1},
+	"resources/processout_product":               {"product", 3},
 }
 
 // exampleReads seeds, for a data-source example, what it reads (as if set
 // up in the dashboard), and checks what it found.
 var exampleReads = map[string]func(env *testEnv) []statecheck.StateCheck{
+	"data-sources/processout_products": func(env *testEnv) []statecheck.StateCheck {
+		env.seedProducts(env.t,
+			processout.ProductInput{Name: "Monthly membership", Amount: "12.50", Currency: "EUR"},
+			processout.ProductInput{Name: "Gift card", Amount: "50", Currency: "USD"},
+			processout.ProductInput{Name: "Annual membership (US)", Amount: "129", Currency: "USD"},
+		)
+		links := map[string]knownvalue.Check{}
+		var monthly string // its price in ProcessOut's spelling: "12.50", or "12.5000" under the worst reading
+		for _, p := range env.objects(processoutapi.KindProduct) {
+			name, _ := p["name"].(string)
+			links[name] = knownvalue.StringExact("https://checkout.processout.com/" + idOf(p))
+			if name == "Monthly membership" {
+				monthly, _ = p["amount"].(string)
+			}
+		}
+		return []statecheck.StateCheck{
+			statecheck.ExpectKnownOutputValue("payment_links", knownvalue.MapExact(links)),
+			statecheck.ExpectKnownOutputValue("euro_membership_prices", knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("Monthly membership: " + monthly)})),
+		}
+	},
 	"data-sources/processout_projects": func(env *testEnv) []statecheck.StateCheck {
 		const seller = "Marketplace seller: Example Books"
 		sellerID, _ := env.createSupervisedOutOfBand(seller)
@@ -132,6 +154,9 @@ func (e *testEnv) exampleVariables(t *testing.T, hcl string) config.Variables {
 		switch name := m[1]; name {
 		case "customer_id":
 			vars[name] = config.StringVariable(idOf(e.objects("customer")[0]))
+		case "product_id":
+			products := e.seedProducts(t, processout.ProductInput{Name: "Gift card", Amount: "50", Currency: "USD"})
+			vars[name] = config.StringVariable(idOf(products[0]))
 		case "stripe_configuration_id":
 			vars[name] = config.StringVariable(e.createStripeConfiguration(t))
 		case "stripe_secret_key", "adyen_api_key":
@@ -163,7 +188,7 @@ func (e *testEnv) createStripeConfiguration(t *testing.T) string {
 // objectCounts counts the emulator's objects of the kinds examples manage.
 func (e *testEnv) objectCounts() map[string]int {
 	counts := map[string]int{}
-	for _, kind := range []string{"webhook_endpoint", "gateway_configuration", "project", "applepay_certificate", "sftp_settings"} {
+	for _, kind := range []string{"webhook_endpoint", "gateway_configuration", "project", "applepay_certificate", "sftp_settings", "product"} {
 		counts[kind] = len(e.objects(kind))
 	}
 	return counts

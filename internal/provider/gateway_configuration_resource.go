@@ -207,22 +207,11 @@ func (r *GatewayConfigurationResource) Read(ctx context.Context, req resource.Re
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
 	}
-	importing := importRead(ctx, req, resp)
-	if isLostCreateID(state.ID.ValueString()) {
-		if found := readLost(ctx, lostGatewayConfigurations, r.data.api, state.ID.ValueString(), req, resp); found != nil {
-			state.setFromAPI(found)
-			saveObject(ctx, &resp.State, resp.Identity, &state, found.ID, &resp.Diagnostics)
-		}
-		return
+	found := readObject(ctx, lostGatewayConfigurations, importGatewayConfiguration, r.data, state.ID.ValueString(), state.CreatedAt, r.data.api.GetGatewayConfiguration, req, resp)
+	if found != nil {
+		state.setFromAPI(found)
+		saveObject(ctx, &resp.State, resp.Identity, &state, found.ID, &resp.Diagnostics)
 	}
-	found, err := readSettled(ctx, state.CreatedAt, func(ctx context.Context) (*processout.GatewayConfiguration, error) {
-		return r.data.api.GetGatewayConfiguration(ctx, state.ID.ValueString())
-	})
-	if importGatewayConfiguration.readGone(ctx, r.data, importing, resp, state.ID.ValueString(), err) {
-		return
-	}
-	state.setFromAPI(found)
-	saveObject(ctx, &resp.State, resp.Identity, &state, found.ID, &resp.Diagnostics)
 }
 
 // Update implements resource.Resource. Credentials are sent only when they
@@ -263,12 +252,7 @@ func (r *GatewayConfigurationResource) Delete(ctx context.Context, req resource.
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
 	}
-	id := deleteTarget(ctx, lostGatewayConfigurations, r.data.api, state.ID.ValueString(), req, &resp.Diagnostics)
-	if id == "" {
-		return
-	}
-	err := r.data.api.DeleteGatewayConfiguration(ctx, id)
-	addDeleteError(&resp.Diagnostics, "gateway configuration", err)
+	destroyObject(ctx, lostGatewayConfigurations, r.data.api, state.ID.ValueString(), r.data.api.DeleteGatewayConfiguration, req, &resp.Diagnostics)
 }
 
 // ImportState implements resource.ResourceWithImportState: by ID and by

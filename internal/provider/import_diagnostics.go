@@ -34,6 +34,8 @@ var (
 	// own choice (CONTRACT.md §3), so no ID is refused for lacking it.
 	importWebhookEndpoint = importKind{name: "webhook endpoint", resource: "processout_webhook_endpoint",
 		listedBy: "The processout_webhook_endpoints data source lists the project's webhook endpoints with their IDs."}
+	importProduct = importKind{name: "product", resource: "processout_product", prefix: "prod_",
+		listedBy: "The processout_products data source lists the project's products with their IDs."}
 	importProject = importKind{name: "project", resource: "processout_project", prefix: "proj_",
 		listedBy: "The projects it supervises are listed by GET /supervised-projects and in the dashboard; " +
 			"the processout_project data source reads one by ID."}
@@ -46,6 +48,7 @@ var idPrefixes = []struct{ prefix, kind, resource string }{
 	{"gway_conf_", "gateway configuration", "processout_gateway_configuration"},
 	{"proj_", "project", "processout_project"},
 	{"whe_", "webhook endpoint", "processout_webhook_endpoint"},
+	{"prod_", "product", "processout_product"},
 	{"cust_", "customer", ""},
 	{"tok_", "customer token", ""},
 	{"card_", "card", ""},

@@ -76,6 +76,18 @@ func importables() []importable {
 					{name: "unknown identity", id: "whe_doesnotexist", identity: true, want: []string{notFound(env, k, "whe_doesnotexist"), k.listedBy}},
 				}
 			}},
+		{kind: importProduct, block: anyProduct,
+			cases: func(env *testEnv) []importCase {
+				k := importProduct
+				return []importCase{
+					{name: "unknown", id: "prod_doesnotexist", want: []string{"Cannot import the product", notFound(env, k, "prod_doesnotexist"),
+						"resource.product.not-found", k.listedBy}},
+					{name: "another kind", id: "whe_doesnotexist", want: []string{notFound(env, k, "whe_doesnotexist"),
+						`"whe_doesnotexist" looks like the ID of a webhook endpoint (whe_…): import it into processout_webhook_endpoint instead.`}},
+					{name: "stray space", id: "prod_abc ", want: []string{space(k, "prod_abc ", "has a stray space after it", "prod_abc")}},
+					{name: "unknown identity", id: "prod_doesnotexist", identity: true, want: []string{notFound(env, k, "prod_doesnotexist"), k.listedBy}},
+				}
+			}},
 		{kind: importProject, block: testResource("processout_project", `  name = "Imported"`),
 			cases: func(env *testEnv) []importCase {
 				k := importProject

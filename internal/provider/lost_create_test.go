@@ -26,12 +26,25 @@ const lostWebhook = `resource "processout_webhook_endpoint" "test" {
 }
 `
 
+// lostProduct's amount is one ProcessOut may answer in another spelling
+// ("25.5000" under the AmountsReformatted reading): the lost create must be
+// found all the same.
+const lostProduct = `resource "processout_product" "test" {
+  name       = "lost answer"
+  amount     = "25.50"
+  currency   = "EUR"
+  metadata   = { sku = "LOST-1" }
+  return_url = "https://shop.example.com/thanks"
+}
+`
+
 // lostCreateCases are the kinds whose lost create is taken over: the
 // configuration, the emulator kind, the resource address and the object
 // named in the diagnostic.
 var lostCreateCases = []struct{ kind, config, address, object string }{
 	{"gateway_configuration", lostGateway, "processout_gateway_configuration.test", "gateway configuration"},
 	{"webhook_endpoint", lostWebhook, "processout_webhook_endpoint.test", "webhook endpoint"},
+	{"product", lostProduct, "processout_product.test", "product"},
 }
 
 // TestAccLostCreateAnswer: every answer to a create is lost after ProcessOut

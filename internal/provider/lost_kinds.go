@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/processout/terraform-provider-processout/internal/processout"
+	"github.com/processout/terraform-provider-processout/internal/validate"
 )
 
 // The kinds a lost create can be recovered for (lost_create.go): how each is
@@ -93,5 +94,33 @@ var lostProjects = lostKind[processout.Project]{
 			"so the provider can neither manage nor delete it. Either delete %s in the ProcessOut dashboard and run again (a new project is then created), "+
 			"or keep it: remove the placeholder with `terraform state rm <address>` and import %s with its private key, "+
 			"as the processout_project documentation describes.", id, id, id)
+	},
+}
+
+// productFingerprint is what a product's create set. The amount is taken as
+// a number: ProcessOut may answer it in another spelling ("10.5000" for
+// "10.5", the AmountsReformatted reading), which would otherwise make the
+// object unfindable.
+func productFingerprint(name, amount, currency string, metadata map[string]string, returnURL, cancelURL *string) fingerprint {
+	fp := fingerprint{"name": name, "amount": validate.CanonicalAmount(amount), "currency": currency}
+	if len(metadata) > 0 {
+		fp["metadata"] = canonicalJSON(metadata)
+	}
+	if returnURL != nil {
+		fp["return_url"] = *returnURL
+	}
+	if cancelURL != nil {
+		fp["cancel_url"] = *cancelURL
+	}
+	return fp
+}
+
+var lostProducts = lostKind[processout.Product]{
+	object: "product",
+	list: func(ctx context.Context, api *processout.Client) func(func(processout.Product, error) bool) {
+		return api.Products(ctx, processout.ListOptions{})
+	},
+	describe: func(p *processout.Product) (string, time.Time, fingerprint) {
+		return p.ID, p.CreatedAt, productFingerprint(p.Name, p.Amount, p.Currency, p.Metadata, p.ReturnURL, p.CancelURL)
 	},
 }

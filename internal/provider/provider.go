@@ -89,6 +89,7 @@ func (p *ProcessOutProvider) Resources(context.Context) []func() resource.Resour
 		NewProjectResource,
 		NewApplePayCertificateResource,
 		NewProjectSFTPSettingsResource,
+		NewProductResource,
 	}
 }
 
@@ -105,6 +106,8 @@ func (p *ProcessOutProvider) DataSources(context.Context) []func() datasource.Da
 		NewGatewayConfigurationDataSource,
 		NewGatewayConfigurationsDataSource,
 		NewWebhookEndpointsDataSource,
+		NewProductDataSource,
+		NewProductsDataSource,
 		NewMembraneConnectionDataSource,
 		NewMembraneActionsDataSource,
 		NewApplePayCertificatesDataSource,

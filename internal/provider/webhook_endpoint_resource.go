@@ -121,22 +121,11 @@ func (r *WebhookEndpointResource) Read(ctx context.Context, req resource.ReadReq
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
 	}
-	importing := importRead(ctx, req, resp)
-	if isLostCreateID(state.ID.ValueString()) {
-		if found := readLost(ctx, lostWebhookEndpoints, r.data.api, state.ID.ValueString(), req, resp); found != nil {
-			state.setFromAPI(found)
-			saveObject(ctx, &resp.State, resp.Identity, &state, found.ID, &resp.Diagnostics)
-		}
-		return
+	found := readObject(ctx, lostWebhookEndpoints, importWebhookEndpoint, r.data, state.ID.ValueString(), state.CreatedAt, r.data.api.GetWebhookEndpoint, req, resp)
+	if found != nil {
+		state.setFromAPI(found)
+		saveObject(ctx, &resp.State, resp.Identity, &state, found.ID, &resp.Diagnostics)
 	}
-	found, err := readSettled(ctx, state.CreatedAt, func(ctx context.Context) (*processout.WebhookEndpoint, error) {
-		return r.data.api.GetWebhookEndpoint(ctx, state.ID.ValueString())
-	})
-	if importWebhookEndpoint.readGone(ctx, r.data, importing, resp, state.ID.ValueString(), err) {
-		return
-	}
-	state.setFromAPI(found)
-	saveObject(ctx, &resp.State, resp.Identity, &state, found.ID, &resp.Diagnostics)
 }
 
 // Update implements resource.Resource.
@@ -168,12 +157,7 @@ func (r *WebhookEndpointResource) Delete(ctx context.Context, req resource.Delet
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
 	}
-	id := deleteTarget(ctx, lostWebhookEndpoints, r.data.api, state.ID.ValueString(), req, &resp.Diagnostics)
-	if id == "" {
-		return
-	}
-	err := r.data.api.DeleteWebhookEndpoint(ctx, id)
-	addDeleteError(&resp.Diagnostics, "webhook endpoint", err)
+	destroyObject(ctx, lostWebhookEndpoints, r.data.api, state.ID.ValueString(), r.data.api.DeleteWebhookEndpoint, req, &resp.Diagnostics)
 }
 
 // ImportState implements resource.ResourceWithImportState: by ID and by

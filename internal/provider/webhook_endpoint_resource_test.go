@@ -158,24 +158,26 @@ func TestAccWebhookEndpoint_lifecycle(t *testing.T) {
 func TestAccWebhookEndpoint_importByIdentity(t *testing.T) {
 	eachTransport(t, func(t *testing.T, env *testEnv) {
 		env.skipWhereUnserved("webhook endpoints")
-		resource.ParallelTest(t, resource.TestCase{
-			TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)},
-			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-			CheckDestroy:             env.checkDestroyed("webhook_endpoint"),
-			Steps: []resource.TestStep{
-				{
-					Config: env.config(webhookConfig("https://hooks.example.com/identity", "transaction.captured")),
-					ConfigStateChecks: []statecheck.StateCheck{
-						statecheck.ExpectIdentityValueMatchesState(webhookAddr, tfjsonpath.New("id")),
-					},
-				},
-				{
-					ResourceName:    webhookAddr,
-					ImportState:     true,
-					ImportStateKind: resource.ImportBlockWithResourceIdentity,
-				},
+		env.testImportByIdentity(t, webhookConfig("https://hooks.example.com/identity", "transaction.captured"), webhookAddr, "webhook_endpoint")
+	})
+}
+
+// testImportByIdentity applies config, checks that the identity of its
+// resource at addr is its ID, and imports it by identity with no change
+// planned (Terraform and OpenTofu 1.12+); the destroy leaves no object of
+// kind.
+func (e *testEnv) testImportByIdentity(t *testing.T, config, addr, kind string) {
+	resource.ParallelTest(t, resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)},
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             e.checkDestroyed(kind),
+		Steps: []resource.TestStep{
+			{
+				Config:            e.config(config),
+				ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectIdentityValueMatchesState(addr, tfjsonpath.New("id"))},
 			},
-		})
+			{ResourceName: addr, ImportState: true, ImportStateKind: resource.ImportBlockWithResourceIdentity},
+		},
 	})
 }
 

@@ -1,6 +1,6 @@
-# Adopt every gateway configuration, webhook endpoint and supervised
-# project, and the SFTP settings, with `for_each` import blocks fed by the
-# data sources
+# Adopt every gateway configuration, webhook endpoint, supervised project
+# and product, and the SFTP settings, with `for_each` import blocks fed by
+# the data sources
 # (OpenTofu 1.7+, Terraform 1.7+). The CLI cannot generate configuration
 # for resources that use for_each, so the resource blocks below take their
 # arguments from the same inventory.
@@ -12,6 +12,8 @@ data "processout_webhook_endpoints" "all" {}
 data "processout_projects" "supervised" {}
 
 data "processout_project_sftp_settings" "current" {}
+
+data "processout_products" "all" {}
 
 locals {
   # Everything the project holds, by ID, as the resources' arguments. The
@@ -52,11 +54,23 @@ locals {
     }
   } : {}
 
+  inventory_products = {
+    for p in data.processout_products.all.products : p.id => {
+      name       = p.name
+      amount     = p.amount
+      currency   = p.currency
+      metadata   = length(p.metadata) > 0 ? p.metadata : null
+      return_url = p.return_url
+      cancel_url = p.cancel_url
+    }
+  }
+
   # What Terraform adopts: filter here to leave objects alone, e.g.
   # { for id, c in local.inventory_gateway_configurations : id => c if c.enabled }.
   # Once adopted, an object left out is destroyed.
   adopted_gateway_configurations = local.inventory_gateway_configurations
   adopted_webhook_endpoints      = local.inventory_webhook_endpoints
+  adopted_products               = local.inventory_products
   # A supervised project is destroyed only with its private key: without
   # one, a plan that leaves an adopted project out fails instead.
   adopted_projects = local.inventory_projects
@@ -99,6 +113,23 @@ resource "processout_webhook_endpoint" "adopted" {
 
   url              = each.value.url
   events_whitelist = each.value.events_whitelist
+}
+
+import {
+  for_each = local.adopted_products
+  to       = processout_product.adopted[each.key]
+  id       = each.key
+}
+
+resource "processout_product" "adopted" {
+  for_each = local.adopted_products
+
+  name       = each.value.name
+  amount     = each.value.amount
+  currency   = each.value.currency
+  metadata   = each.value.metadata
+  return_url = each.value.return_url
+  cancel_url = each.value.cancel_url
 }
 
 import {

@@ -1,7 +1,7 @@
 # Inventory of a ProcessOut project set up by hand: the list data sources
 # read every gateway configuration (disabled ones included), webhook
-# endpoint and supervised project, processout_project_sftp_settings reads
-# the payout exports' SFTP settings (one per project, if any), and the
+# endpoint, supervised project and product, processout_project_sftp_settings
+# reads the payout exports' SFTP settings (one per project, if any), and the
 # `import_blocks` output renders one import block per object, named after
 # the object, for `plan -generate-config-out`.
 #
@@ -16,13 +16,17 @@ data "processout_projects" "supervised" {}
 
 data "processout_project_sftp_settings" "current" {}
 
+data "processout_products" "all" {}
+
 locals {
   gateway_configurations = data.processout_gateway_configurations.all.gateway_configurations
   webhook_endpoints      = data.processout_webhook_endpoints.all.webhook_endpoints
   supervised_projects    = data.processout_projects.supervised.projects
+  products               = data.processout_products.all.products
 
   # Resource names: the configuration's name (else its gateway), the
-  # endpoint's host or the project's name, in lower case with underscores.
+  # endpoint's host, the project's or the product's name, in lower case
+  # with underscores.
   gateway_configuration_slugs = [
     for c in local.gateway_configurations :
     trim(replace(lower(coalesce(c.name, c.gateway_name)), "/[^a-z0-9]+/", "_"), "_")
@@ -33,6 +37,10 @@ locals {
   ]
   supervised_project_slugs = [
     for p in local.supervised_projects :
+    trim(replace(lower(p.name), "/[^a-z0-9]+/", "_"), "_")
+  ]
+  product_slugs = [
+    for p in local.products :
     trim(replace(lower(p.name), "/[^a-z0-9]+/", "_"), "_")
   ]
 
@@ -56,10 +64,16 @@ locals {
       length([for t in local.supervised_project_slugs : t if t == s]) > 1 ? "${s}_${i + 1}" : s
     )
   ]
+  product_names = [
+    for i, s in local.product_slugs : format(
+      can(regex("^[0-9]", s)) || s == "" ? "_%s" : "%s",
+      length([for t in local.product_slugs : t if t == s]) > 1 ? "${s}_${i + 1}" : s
+    )
+  ]
 }
 
 output "import_blocks" {
-  description = "One import block per gateway configuration, webhook endpoint and supervised project, and one for the SFTP settings if the project has them."
+  description = "One import block per gateway configuration, webhook endpoint, supervised project and product, and one for the SFTP settings if the project has them."
   value = join("\n", concat(
     [for i, c in local.gateway_configurations : <<-EOT
       # ${c.gateway_name}: ${coalesce(c.name, "(no name)")}${c.enabled ? "" : " (disabled)"}
@@ -83,6 +97,14 @@ output "import_blocks" {
       # supervised project: ${p.name}
       import {
         to = processout_project.${local.supervised_project_names[i]}
+        id = "${p.id}"
+      }
+    EOT
+    ],
+    [for i, p in local.products : <<-EOT
+      # product: ${p.name}, ${p.amount} ${p.currency}
+      import {
+        to = processout_product.${local.product_names[i]}
         id = "${p.id}"
       }
     EOT

@@ -82,6 +82,11 @@ var gatewayConfigurationFields = map[string]any{
 	"settings": obj("Gateway credentials (write-only, never returned)"), "sub_accounts_enabled": arr("Sub-account names"),
 }
 
+var productFields = map[string]any{
+	"name": str("Name"), "amount": str("Decimal amount, such as 19.99"), "currency": str("ISO 4217 currency"),
+	"metadata": obj("String to string map"), "return_url": str("URL after payment"), "cancel_url": str("URL after a cancelled payment"),
+}
+
 var projectFields = map[string]any{
 	"name": str("Name"), "default_currency": str("ISO 4217 currency"), "logo_url": str("Logo URL"),
 	"email": str("Contact email"), "dunning_configuration": arr("[{action, delay_in_days}]"),
@@ -100,6 +105,10 @@ var resources = []resource{
 		collection: "/gateway-configurations", item: "/gateway-configurations/{id}",
 		create: "/gateways/{gateway_name}/gateway-configurations", fields: gatewayConfigurationFields,
 		note:  "Settings are write-only and never returned.",
+		verbs: []verb{verbList, verbGet, verbCreate, verbUpdate, verbDelete}},
+	{noun: "product", nouns: "products", objKey: "product", listKey: "products",
+		collection: "/products", item: "/products/{id}", fields: productFields,
+		createRequired: []string{"name", "amount", "currency"}, note: "The url (payment link) is read-only.",
 		verbs: []verb{verbList, verbGet, verbCreate, verbUpdate, verbDelete}},
 	{noun: "project", nouns: "projects", objKey: "project", item: "/projects/{project_id}", fields: projectFields,
 		note:  "project_id defaults to the connected project.",

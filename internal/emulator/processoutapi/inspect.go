@@ -7,8 +7,8 @@ import (
 )
 
 // Inspection and out-of-band helpers for tests. Kinds: "project",
-// "gateway_configuration", "webhook_endpoint", "customer" (and "gateway"
-// for reads). Objects are rendered exactly as a GET without expansions
+// "gateway_configuration", "webhook_endpoint", "customer", "product" (and
+// "gateway" for reads). Objects are rendered exactly as a GET without expansions
 // returns them, decoded as a client would (numbers are float64).
 
 func specFor(kind string) *kindSpec {
@@ -25,6 +25,8 @@ func specFor(kind string) *kindSpec {
 		return customerSpec
 	case KindSFTPSettings:
 		return sftpSettingsSpec
+	case KindProduct:
+		return productSpec
 	}
 	return nil
 }

@@ -54,6 +54,13 @@ type Readings struct {
 	// [U]: the GET is in the SDKs only, and nothing says what it answers
 	// before any save (CONTRACT.md §20).
 	SFTPUnsetNotFound bool
+	// AmountsReformatted makes the products' amounts come back in the
+	// store's own form, four decimals ("10.5" is answered "10.5000"), not
+	// as sent. [U]: nothing says ProcessOut answers an amount as it was
+	// given (CONTRACT.md §21); a client that compares the strings would
+	// see a change that is none, and would not find the object of a create
+	// whose answer was lost.
+	AmountsReformatted bool
 }
 
 // Reading names, as the emulator's -readings flag and EMULATOR_READINGS take them.
@@ -88,6 +95,7 @@ func Worst() Readings {
 		ApplePayCountNumber:           true,
 		ApplePayDeleteUnknownSucceeds: true,
 		SFTPUnsetNotFound:             true,
+		AmountsReformatted:            true,
 	}
 }
 

@@ -112,9 +112,10 @@ func splitPath(u *url.URL) ([]string, bool) {
 
 // buildRoutes is the route table. Each kind's behaviour is its kindSpec, in
 // the kind's file (projects.go, gateways.go, gateway_configurations.go,
-// webhook_endpoints.go, customers.go); crud.go's generic list, get, create,
-// update and delete handlers serve them. Apple Pay certificates, whose list
-// is one object rather than a page, have handlers of their own.
+// webhook_endpoints.go, customers.go, products.go); crud.go's generic list,
+// get, create, update and delete handlers serve them. Apple Pay
+// certificates, whose list is one object rather than a page, have handlers
+// of their own.
 func buildRoutes() []*route {
 	var routes []*route
 	add := func(pattern string, methods map[string]handlerFunc, public ...string) {
@@ -150,6 +151,9 @@ func buildRoutes() []*route {
 	add("/webhook-endpoints/*", item(webhookEndpointSpec))
 	add("/customers", collection(customerSpec))
 	add("/customers/*", item(customerSpec))
+	add("/products", collection(productSpec))
+	add("/products/*", item(productSpec))
+	add("/products/*/invoices", map[string]handlerFunc{http.MethodPost: handleProductInvoice})
 	// Apple Pay alternative merchant certificates of the authenticated
 	// project (applepay_certificates.go): no read of one, no update.
 	add("/projects/applepay/alternative-merchant-certificates", map[string]handlerFunc{

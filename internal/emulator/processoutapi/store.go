@@ -15,15 +15,16 @@ const (
 	KindWebhookEndpoint      = "webhook_endpoint"
 	KindCustomer             = "customer"
 	KindApplePayCertificate  = "applepay_certificate"
+	KindProduct              = "product"
 	// KindSFTPSettings is a project's SFTP settings; the id is the project's.
 	KindSFTPSettings = "sftp_settings"
 )
 
 // ownedKinds are the kinds a project owns; deleting the project deletes them.
-var ownedKinds = []string{KindProject, KindGatewayConfiguration, KindWebhookEndpoint, KindCustomer, KindApplePayCertificate, KindSFTPSettings}
+var ownedKinds = []string{KindProject, KindGatewayConfiguration, KindWebhookEndpoint, KindCustomer, KindApplePayCertificate, KindProduct, KindSFTPSettings}
 
 // object is a stored resource (*Project, *Gateway, *GatewayConfiguration,
-// *WebhookEndpoint, *Customer).
+// *WebhookEndpoint, *Customer, *Product).
 type object interface {
 	ident() ident
 	// view returns a copy fit for a response, with the requested expansions.

@@ -25,6 +25,7 @@ type HandBuilt struct {
 	GatewayConfigurations []string
 	WebhookEndpoints      []string
 	SupervisedProjects    []string
+	Products              []string
 	// SFTPSettings are the projects whose SFTP settings were set (the
 	// emulated project's): the settings' ID is their project's.
 	SFTPSettings []string
@@ -32,12 +33,12 @@ type HandBuilt struct {
 
 // Count is the number of objects seeded.
 func (h HandBuilt) Count() int {
-	return len(h.GatewayConfigurations) + len(h.WebhookEndpoints) + len(h.SupervisedProjects) + len(h.SFTPSettings)
+	return len(h.GatewayConfigurations) + len(h.WebhookEndpoints) + len(h.SupervisedProjects) + len(h.Products) + len(h.SFTPSettings)
 }
 
 func (h HandBuilt) String() string {
-	return fmt.Sprintf("%d gateway configurations, %d webhook endpoints, %d supervised project(s), %d SFTP settings",
-		len(h.GatewayConfigurations), len(h.WebhookEndpoints), len(h.SupervisedProjects), len(h.SFTPSettings))
+	return fmt.Sprintf("%d gateway configurations, %d webhook endpoints, %d supervised project(s), %d products, %d SFTP settings",
+		len(h.GatewayConfigurations), len(h.WebhookEndpoints), len(h.SupervisedProjects), len(h.Products), len(h.SFTPSettings))
 }
 
 // handBuiltGatewayConfiguration is one configuration of the hand-built
@@ -137,6 +138,19 @@ var handBuiltSupervisedProject = map[string]any{
 	"public_metadata": map[string]any{"seller_id": "S-1042", "tier": "gold"},
 }
 
+// handBuiltProducts are payment links made in the dashboard: with and
+// without metadata and URLs, in three currencies, one amount written with
+// trailing zeros.
+var handBuiltProducts = []map[string]any{
+	{"name": "Annual membership", "amount": "119.90", "currency": "EUR",
+		"metadata":   map[string]any{"plan": "annual", "team": "growth"},
+		"return_url": "https://shop.example.com/membership/thanks", "cancel_url": "https://shop.example.com/membership"},
+	{"name": "Monthly membership", "amount": "12.50", "currency": "EUR", "metadata": map[string]any{"plan": "monthly"},
+		"return_url": "https://shop.example.com/membership/thanks"},
+	{"name": "Gift card ($50)", "amount": "50", "currency": "USD"},
+	{"name": "Workshop ticket (2023)", "amount": "250.00", "currency": "GBP", "metadata": map[string]any{"archived": "true"}},
+}
+
 // handBuiltSFTPSettings is where the team pointed the payout exports, with
 // a password (ProcessOut never returns it).
 var handBuiltSFTPSettings = map[string]any{
@@ -148,8 +162,8 @@ var handBuiltSFTPSettings = map[string]any{
 const handBuiltAge = 3 * 365 * 24 * time.Hour
 
 // SeedHandBuilt creates the hand-built project's objects in e's project:
-// gateway configurations, webhook endpoints, a supervised project and the
-// SFTP settings of the payout exports. It
+// gateway configurations, webhook endpoints, a supervised project, products
+// and the SFTP settings of the payout exports. It
 // goes through the ProcessOut emulator's own HTTP handler (in process, not
 // through the fault injector), with the project's credentials, so every
 // object is exactly what the API would hold (validation, defaults,
@@ -180,6 +194,13 @@ func SeedHandBuilt(e *emulator.Emulator) (HandBuilt, error) {
 		return h, err
 	}
 	h.SupervisedProjects = append(h.SupervisedProjects, id)
+	for _, body := range handBuiltProducts {
+		id, err := client.create("/products", "product", body)
+		if err != nil {
+			return h, err
+		}
+		h.Products = append(h.Products, id)
+	}
 	if err := client.save("/projects/"+e.ProjectID+"/sftp-settings", handBuiltSFTPSettings); err != nil {
 		return h, err
 	}
@@ -202,6 +223,7 @@ func ageHandBuilt(po *processoutapi.Server, h HandBuilt) error {
 		{processoutapi.KindGatewayConfiguration, h.GatewayConfigurations},
 		{processoutapi.KindWebhookEndpoint, h.WebhookEndpoints},
 		{processoutapi.KindProject, h.SupervisedProjects},
+		{processoutapi.KindProduct, h.Products},
 		{processoutapi.KindSFTPSettings, h.SFTPSettings},
 	}
 	now := time.Now().UTC()

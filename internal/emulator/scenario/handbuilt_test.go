@@ -44,7 +44,8 @@ func get(t *testing.T, url, user, secret string) (int, map[string]any) {
 func TestHandBuiltSeed(t *testing.T) {
 	e, h := seed(t, emulator.Config{Seed: 3})
 	if len(h.GatewayConfigurations) != len(handBuiltGatewayConfigurations) || len(h.WebhookEndpoints) != len(handBuiltWebhookEndpoints) ||
-		len(h.SupervisedProjects) != 1 || len(h.SFTPSettings) != 1 || h.Count() != len(handBuiltGatewayConfigurations)+len(handBuiltWebhookEndpoints)+2 {
+		len(h.SupervisedProjects) != 1 || len(h.Products) != len(handBuiltProducts) || len(h.SFTPSettings) != 1 ||
+		h.Count() != len(handBuiltGatewayConfigurations)+len(handBuiltWebhookEndpoints)+1+len(handBuiltProducts)+1 {
 		t.Fatalf("seeded %s (%d)", h, h.Count())
 	}
 	if got := e.ProcessOut.Requests(); len(got) != 0 {
@@ -60,6 +61,7 @@ func TestHandBuiltSeed(t *testing.T) {
 		{"/gateway-configurations?limit=100&order=asc", "gateway_configurations", h.GatewayConfigurations},
 		{"/webhook-endpoints?limit=100&order=asc", "webhook_endpoints", h.WebhookEndpoints},
 		{"/supervised-projects?limit=100&order=asc", "projects", h.SupervisedProjects},
+		{"/products?limit=100&order=asc", "products", h.Products},
 	}
 	for _, l := range lists {
 		status, body := get(t, e.ProcessOutURL+l.path, e.Project.ProjectID, e.Project.Secret)
