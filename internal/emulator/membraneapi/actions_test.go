@@ -37,6 +37,16 @@ func TestActionTable(t *testing.T) {
 		"create-supervised-project":    "POST /supervised-projects",
 		"list-gateways":                "GET /gateways",
 		"get-gateway":                  "GET /gateways/{gateway_name}",
+		"list-plans":                   "GET /plans",
+		"get-plan":                     "GET /plans/{id}",
+		"create-plan":                  "POST /plans",
+		"update-plan":                  "PUT /plans/{id}",
+		"delete-plan":                  "DELETE /plans/{id}",
+		"list-coupons":                 "GET /coupons",
+		"get-coupon":                   "GET /coupons/{id}",
+		"create-coupon":                "POST /coupons",
+		"update-coupon":                "PUT /coupons/{id}",
+		"delete-coupon":                "DELETE /coupons/{id}",
 	}
 	specs := processOutActions()
 	if len(specs) != len(want) {

@@ -24,7 +24,9 @@ type Readings struct {
 	// under /webhook-endpoints and /gateways (the catalog) answers 404
 	// resource.not-found, except the gateway-configuration create and the
 	// calls of Membrane action runs (unserved.go). [U]: both APIs are a
-	// convention (CONTRACT.md §12, §14).
+	// convention (CONTRACT.md §12, §14). It also withdraws the routes Node
+	// SDK 11 dropped as unsupported features: /plans answers that 404 and
+	// /coupons 410 service.not-supported (CONTRACT.md §20, §21).
 	UnservedRoutes bool
 	// IgnoreListFilters makes every list ignore its filter parameters: the
 	// customer field filters and the gateway-configuration `filter`. [U]:

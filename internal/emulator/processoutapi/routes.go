@@ -112,8 +112,8 @@ func splitPath(u *url.URL) ([]string, bool) {
 
 // buildRoutes is the route table. Each kind's behaviour is its kindSpec, in
 // the kind's file (projects.go, gateways.go, gateway_configurations.go,
-// webhook_endpoints.go, customers.go); crud.go's generic list, get, create,
-// update and delete handlers serve them.
+// webhook_endpoints.go, customers.go, plans.go, coupons.go); crud.go's
+// generic list, get, create, update and delete handlers serve them.
 func buildRoutes() []*route {
 	var routes []*route
 	add := func(pattern string, methods map[string]handlerFunc, public ...string) {
@@ -145,5 +145,9 @@ func buildRoutes() []*route {
 	add("/webhook-endpoints/*", item(webhookEndpointSpec))
 	add("/customers", collection(customerSpec))
 	add("/customers/*", item(customerSpec))
+	add("/plans", collection(planSpec))
+	add("/plans/*", item(planSpec))
+	add("/coupons", collection(couponSpec))
+	add("/coupons/*", item(couponSpec))
 	return routes
 }

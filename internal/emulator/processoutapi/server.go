@@ -1,7 +1,7 @@
 // Package processoutapi is a stateful, in-memory emulator of ProcessOut's
 // REST API (the contract it keeps: CONTRACT.md), served as an http.Handler.
 // It covers projects and supervised projects, the gateway catalog, gateway
-// configurations, webhook endpoints and customers, with Basic
+// configurations, webhook endpoints, customers, plans and coupons, with Basic
 // authentication, the success/error/list envelopes, cursor pagination,
 // expansions, Idempotency-Key replay and per-project rate limiting.
 //
@@ -226,7 +226,7 @@ func (s *Server) dispatch(r *http.Request, entry *Request, remaining *int) respo
 		return errorResponse(aerr)
 	}
 	if s.readings.unservedRoute(m.segs) && !internalCall(r.Context()) {
-		return unservedAnswer()
+		return unservedAnswer(m.segs)
 	}
 	if refusal, refused := m.refuse(r); refused {
 		return refusal

@@ -8,7 +8,9 @@ import (
 // The unserved-routes reading (Readings.UnservedRoutes, CONTRACT.md §19):
 // ProcessOut documents no public API for webhook endpoints or the gateway
 // catalog, so at its worst the API-key routes under /webhook-endpoints and
-// /gateways do not exist. Creating a gateway configuration under
+// /gateways do not exist; and Node SDK 11 dropped plans and coupons as
+// "unsupported features", so at its worst /plans and /coupons are withdrawn
+// too (§20, §21). Creating a gateway configuration under
 // /gateways/{name}/gateway-configurations is in the SDKs (verified) and stays
 // served. Membrane's actions are the connector's own way in and keep
 // reaching every route.
@@ -39,6 +41,8 @@ func (r Readings) unservedRoute(segs []string) bool {
 		return true
 	case "gateways":
 		return len(segs) != 3 || segs[2] != "gateway-configurations"
+	case "plans", "coupons":
+		return true
 	}
 	return false
 }
@@ -48,6 +52,13 @@ func (r Readings) unservedRoute(segs []string) bool {
 // plausible bodies because it still looks like "gone" to a client that
 // reads any *.not-found as the object being deleted; request.route-not-found
 // would at least say the path is the problem.
-func unservedAnswer() response {
+//
+// A withdrawn route is played in both plausible forms, so that a suite
+// meets each: /plans answers that 404, /coupons a 410 Gone
+// (unsupportedAnswer).
+func unservedAnswer(segs []string) response {
+	if segs[0] == "coupons" {
+		return unsupportedAnswer("coupon")
+	}
 	return errorResponse(newError(http.StatusNotFound, "resource.not-found", "The resource could not be found."))
 }
