@@ -8,10 +8,12 @@ package processout
 // TestOperationsAreWhatTheProviderSends (operations_test.go) keeps it exact.
 func Operations() []string {
 	return []string{
+		"coupon.create", "coupon.delete", "coupon.list", "coupon.read", "coupon.update",
 		"customer.list", "customer.read",
 		"gateway.list", "gateway.read",
 		"gateway_configuration.create", "gateway_configuration.delete", "gateway_configuration.list",
 		"gateway_configuration.read", "gateway_configuration.update",
+		"plan.create", "plan.delete", "plan.list", "plan.read", "plan.update",
 		"project.create", "project.delete", "project.list", "project.read", "project.update",
 		"webhook_endpoint.create", "webhook_endpoint.delete", "webhook_endpoint.list",
 		"webhook_endpoint.read", "webhook_endpoint.update",

@@ -86,6 +86,8 @@ func (p *ProcessOutProvider) Resources(context.Context) []func() resource.Resour
 		NewWebhookEndpointResource,
 		NewGatewayConfigurationResource,
 		NewProjectResource,
+		NewPlanResource,
+		NewCouponResource,
 	}
 }
 
@@ -101,6 +103,10 @@ func (p *ProcessOutProvider) DataSources(context.Context) []func() datasource.Da
 		NewGatewayConfigurationDataSource,
 		NewGatewayConfigurationsDataSource,
 		NewWebhookEndpointsDataSource,
+		NewPlanDataSource,
+		NewPlansDataSource,
+		NewCouponDataSource,
+		NewCouponsDataSource,
 		NewMembraneConnectionDataSource,
 		NewMembraneActionsDataSource,
 	}

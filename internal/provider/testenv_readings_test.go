@@ -16,8 +16,8 @@ import (
 )
 
 // The suite under the unserved-routes reading (processoutapi.Readings): the
-// webhook-endpoint and catalog routes answer 404 to API keys and to the
-// Membrane proxy, so the Membrane environment takes the documented way
+// webhook-endpoint, catalog, plan and coupon routes answer 404 (or 410) to
+// API keys and to the Membrane proxy, so the Membrane environment takes the documented way
 // out, the actions, and the direct environment cannot reach those objects.
 
 // unservedRoutes routes what the unserved-routes reading hides to the
@@ -30,6 +30,16 @@ var unservedRoutes = map[string]string{
 	"webhook_endpoint.list":   "list-webhook-endpoints",
 	"gateway.list":            "list-gateways",
 	"gateway.read":            "get-gateway",
+	"plan.create":             "create-plan",
+	"plan.read":               "get-plan",
+	"plan.update":             "update-plan",
+	"plan.delete":             "delete-plan",
+	"plan.list":               "list-plans",
+	"coupon.create":           "create-coupon",
+	"coupon.read":             "get-coupon",
+	"coupon.update":           "update-coupon",
+	"coupon.delete":           "delete-coupon",
+	"coupon.list":             "list-coupons",
 }
 
 // unservedRoutesActions is unservedRoutes as a membrane_actions line.

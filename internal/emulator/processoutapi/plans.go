@@ -126,7 +126,7 @@ const durationMessage = "The specified duration value is invalid: use terms such
 // validDuration: the grammar, and a positive total (the legacy docs'
 // "must add up to a positive number of days").
 func validDuration(s string) bool {
-	return durationPattern.MatchString(s) && strings.ContainsAny(strings.TrimRight(s, "dwmy"), "123456789")
+	return durationPattern.MatchString(s) && strings.ContainsAny(s, "123456789") // units are letters: some number is not zero
 }
 
 // positiveAmount reads a positive decimal amount (a string, or a JSON

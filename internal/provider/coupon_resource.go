@@ -1,0 +1,258 @@
+package provider
+
+import (
+	"context"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/processout/terraform-provider-processout/internal/processout"
+	"github.com/processout/terraform-provider-processout/internal/validate"
+)
+
+var (
+	_ resource.ResourceWithConfigure        = &CouponResource{}
+	_ resource.ResourceWithImportState      = &CouponResource{}
+	_ resource.ResourceWithIdentity         = &CouponResource{}
+	_ resource.ResourceWithConfigValidators = &CouponResource{}
+)
+
+// CouponResource manages a subscription coupon.
+type CouponResource struct{ configured }
+
+// CouponResourceModel is the resource's state: exactly the coupon's
+// attributes.
+type CouponResourceModel struct {
+	couponAttributes
+}
+
+// couponFieldAttributes are the attributes ProcessOut's field errors may
+// name.
+var couponFieldAttributes = map[string]bool{
+	"id": true, "amount_off": true, "percent_off": true, "currency": true, "iteration_count": true,
+	"max_redemptions": true, "expires_at": true, "metadata": true,
+}
+
+// NewCouponResource returns the resource.
+func NewCouponResource() resource.Resource { return &CouponResource{} }
+
+// Metadata implements resource.Resource.
+func (r *CouponResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_coupon"
+}
+
+const couponRemovalTable = "## Removing an attribute\n\n" +
+	"| Attribute | Removing it from the configuration |\n" +
+	"|---|---|\n" +
+	"| `id` | Not possible: it is required (*The argument \"id\" is required*). |\n" +
+	"| `amount_off` with `currency`, or `percent_off` | Only with the other discount in its place: one of them is required. The coupon is replaced. |\n" +
+	"| `iteration_count`, `max_redemptions` | Returns it to its default, `0` (forever, no limit): the coupon is replaced. |\n" +
+	"| `expires_at` | The coupon no longer expires: it is replaced. |\n" +
+	"| `metadata` | Clears it: the plan shows `null`, and the update sends `{}`. |\n"
+
+// Schema implements resource.Resource.
+func (r *CouponResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	replaceString := []planmodifier.String{stringplanmodifier.RequiresReplace()}
+	replaceInt := []planmodifier.Int64{int64planmodifier.RequiresReplace()}
+	useState := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A coupon: a discount on subscriptions, either an amount in a currency (`amount_off` with `currency`) " +
+			"or a percentage (`percent_off`), applied when a subscription redeems it by its ID.\n\n" + legacySubscriptionsNote + "\n\n" +
+			callerIDNote("coupon") + " Every attribute but `metadata` is fixed at creation: changing one replaces the coupon " +
+			"(its redemptions count, `redeemed_number`, starts again at 0).\n\n" + couponRemovalTable,
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				Required: true, MarkdownDescription: "ID of the coupon, chosen here, such as `25percentoff`: 1 to 128 letters, digits, `_` or `-`. " +
+					"Changing it replaces the coupon.",
+				PlanModifiers: replaceString,
+				Validators:    []validator.String{validate.CallerID()},
+			},
+			"amount_off": schema.StringAttribute{
+				Optional: true, MarkdownDescription: "Amount taken off the subscription, as a decimal string such as `\"5.00\"` (at most 4 decimals, " +
+					"greater than zero), in `currency`. Exactly one of `amount_off` and `percent_off` is set. Changing it replaces the coupon.",
+				PlanModifiers: replaceString,
+				Validators:    []validator.String{validate.Amount(), stringvalidator.AlsoRequires(path.MatchRoot("currency"))},
+			},
+			"percent_off": schema.Int64Attribute{
+				Optional: true, MarkdownDescription: "Percentage taken off the subscription, 0 to 100. Exactly one of `amount_off` and `percent_off` is set. " +
+					"Changing it replaces the coupon.",
+				PlanModifiers: replaceInt,
+				Validators:    []validator.Int64{int64validator.Between(0, 100)},
+			},
+			"currency": schema.StringAttribute{
+				Optional: true, MarkdownDescription: "ISO 4217 currency of `amount_off`, such as `EUR`; only with `amount_off`. Changing it replaces the coupon.",
+				PlanModifiers: replaceString,
+				Validators:    []validator.String{validate.Currency(), stringvalidator.AlsoRequires(path.MatchRoot("amount_off"))},
+			},
+			"iteration_count": schema.Int64Attribute{
+				Optional: true, Computed: true, Default: int64default.StaticInt64(0),
+				MarkdownDescription: "Billing cycles the discount lasts once applied; `0` (the default) means forever. Changing it replaces the coupon.",
+				PlanModifiers:       replaceInt,
+				Validators:          []validator.Int64{int64validator.AtLeast(0)},
+			},
+			"max_redemptions": schema.Int64Attribute{
+				Optional: true, Computed: true, Default: int64default.StaticInt64(0),
+				MarkdownDescription: "Most times the coupon can be redeemed; `0` (the default) means no limit. Changing it replaces the coupon.",
+				PlanModifiers:       replaceInt,
+				Validators:          []validator.Int64{int64validator.AtLeast(0)},
+			},
+			"expires_at": schema.StringAttribute{
+				Optional: true, MarkdownDescription: "When the coupon expires, as an RFC 3339 timestamp such as `2030-12-31T23:59:59Z`. " +
+					"Changing it replaces the coupon.",
+				PlanModifiers: replaceString,
+				Validators:    []validator.String{validate.RFC3339()},
+			},
+			"metadata": schema.MapAttribute{
+				Optional: true, ElementType: types.StringType, MarkdownDescription: "Key/value metadata, the one attribute updated in place." + removalClearsMap,
+				Validators: []validator.Map{mapvalidator.KeysAre(stringvalidator.LengthBetween(1, 255))},
+			},
+			// Redemptions happen outside Terraform, so no planned value can
+			// promise the count after an apply.
+			"redeemed_number": schema.Int64Attribute{Computed: true, MarkdownDescription: "How many times the coupon was redeemed."},
+			"sandbox": schema.BoolAttribute{
+				Computed: true, MarkdownDescription: "Whether the coupon belongs to the sandbox (decided by the credentials in use).",
+				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+			},
+			"project_id": schema.StringAttribute{
+				Computed: true, MarkdownDescription: "ID of the project the coupon belongs to.", PlanModifiers: useState,
+			},
+			"created_at": schema.StringAttribute{
+				Computed: true, MarkdownDescription: "Creation time (RFC 3339).", PlanModifiers: useState,
+			},
+		},
+	}
+}
+
+// ConfigValidators implements resource.ResourceWithConfigValidators: a
+// coupon takes an amount or a percentage off, never both or neither.
+func (r *CouponResource) ConfigValidators(context.Context) []resource.ConfigValidator {
+	return []resource.ConfigValidator{
+		resourcevalidator.ExactlyOneOf(path.MatchRoot("amount_off"), path.MatchRoot("percent_off")),
+	}
+}
+
+// IdentitySchema implements resource.ResourceWithIdentity.
+func (r *CouponResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = idIdentitySchema("coupon")
+}
+
+// couponKind is how a failed create is resolved by the coupon's ID
+// (caller_id_create.go).
+var couponKind = callerIDKind[processout.Coupon]{
+	object: "coupon", attributes: couponFieldAttributes,
+	get: func(ctx context.Context, api *processout.Client, id string) (*processout.Coupon, error) { return api.GetCoupon(ctx, id) },
+	describe: func(c *processout.Coupon) (time.Time, fingerprint) {
+		amountOff, percentOff, currency := couponDiscount(c)
+		return c.CreatedAt, couponFingerprint(amountOff, percentOff, currency, c.IterationCount, c.MaxRedemptions, c.ExpiresAt, c.Metadata)
+	},
+}
+
+// Create implements resource.Resource. The answer carries the coupon, so
+// nothing is read back; a create that fails is resolved by the coupon's ID.
+func (r *CouponResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan CouponResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	in := plan.input(ctx, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
+		return
+	}
+	want := couponFingerprint(in.AmountOff, in.PercentOff, in.Currency, in.IterationCount, in.MaxRedemptions, in.ExpiresAt, in.Metadata)
+	created := createWithID(ctx, couponKind, r.data.api, in.ID, want, func(ctx context.Context) (*processout.Coupon, error) {
+		return r.data.api.CreateCoupon(ctx, in)
+	}, &resp.Diagnostics)
+	if created == nil {
+		return
+	}
+	plan.setFromAPI(created)
+	saveObject(ctx, &resp.State, resp.Identity, &plan, created.ID, &resp.Diagnostics)
+}
+
+// Read implements resource.Resource. A coupon deleted out of band is
+// dropped from state, so the plan re-creates it.
+func (r *CouponResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state CouponResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
+		return
+	}
+	found := couponKind.read(ctx, r.data.api, state.ID.ValueString(), state.CreatedAt, resp)
+	if found == nil {
+		return
+	}
+	state.setFromAPI(found)
+	saveObject(ctx, &resp.State, resp.Identity, &state, found.ID, &resp.Diagnostics)
+}
+
+// Update implements resource.Resource: the metadata, the one field that
+// changes in place.
+func (r *CouponResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan CouponResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	metadata := stringMap(ctx, plan.Metadata, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
+		return
+	}
+	updated, err := r.data.api.UpdateCoupon(ctx, plan.ID.ValueString(), processout.CouponUpdate{Metadata: metadata})
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "update the coupon", err, couponFieldAttributes)
+		return
+	}
+	plan.setFromAPI(updated)
+	saveObject(ctx, &resp.State, resp.Identity, &plan, updated.ID, &resp.Diagnostics)
+}
+
+// Delete implements resource.Resource. A coupon already gone is deleted.
+func (r *CouponResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state CouponResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
+		return
+	}
+	err := r.data.api.DeleteCoupon(ctx, state.ID.ValueString())
+	addDeleteError(&resp.Diagnostics, "coupon", err)
+}
+
+// ImportState implements resource.ResourceWithImportState: by ID (the one
+// chosen at creation) and by identity.
+func (r *CouponResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	importByID(ctx, req, resp)
+}
+
+// input is the coupon as the create sends it.
+func (m CouponResourceModel) input(ctx context.Context, diags *diag.Diagnostics) processout.CouponInput {
+	return processout.CouponInput{
+		ID:             m.ID.ValueString(),
+		AmountOff:      optionalString(m.AmountOff),
+		PercentOff:     m.PercentOff.ValueInt64Pointer(),
+		Currency:       optionalString(m.Currency),
+		IterationCount: m.IterationCount.ValueInt64(),
+		MaxRedemptions: m.MaxRedemptions.ValueInt64(),
+		ExpiresAt:      optionalTime(m.ExpiresAt),
+		Metadata:       stringMap(ctx, m.Metadata, diags),
+	}
+}
+
+// setFromAPI takes the coupon's values as ProcessOut returned them, keeping
+// the configuration's spelling of an amount or an expiry ProcessOut writes
+// otherwise ("5" for "5.00", UTC for an offset).
+func (m *CouponResourceModel) setFromAPI(c *processout.Coupon) {
+	prior := m.couponAttributes
+	m.couponAttributes = newCouponAttributes(c)
+	m.AmountOff = keepAmountSpelling(prior.AmountOff, m.AmountOff)
+	m.ExpiresAt = keepInstantSpelling(prior.ExpiresAt, m.ExpiresAt)
+	m.Metadata = emptyAsConfigured(prior.Metadata, m.Metadata, types.MapNull(types.StringType))
+}
