@@ -154,7 +154,9 @@ func (r *CouponResource) IdentitySchema(_ context.Context, _ resource.IdentitySc
 // (caller_id_create.go).
 var couponKind = callerIDKind[processout.Coupon]{
 	object: "coupon", attributes: couponFieldAttributes,
-	get: func(ctx context.Context, api *processout.Client, id string) (*processout.Coupon, error) { return api.GetCoupon(ctx, id) },
+	get: func(ctx context.Context, api *processout.Client, id string) (*processout.Coupon, error) {
+		return api.GetCoupon(ctx, id)
+	},
 	describe: func(c *processout.Coupon) (time.Time, fingerprint) {
 		amountOff, percentOff, currency := couponDiscount(c)
 		return c.CreatedAt, couponFingerprint(amountOff, percentOff, currency, c.IterationCount, c.MaxRedemptions, c.ExpiresAt, c.Metadata)
