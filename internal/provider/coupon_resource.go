@@ -83,8 +83,9 @@ func (r *CouponResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 			},
 			"amount_off": schema.StringAttribute{
 				Optional: true, MarkdownDescription: "Amount taken off the subscription, as a decimal string such as `\"5.00\"` (at most 4 decimals, " +
-					"greater than zero), in `currency`. Exactly one of `amount_off` and `percent_off` is set. Changing it replaces the coupon.",
-				PlanModifiers: replaceString,
+					"greater than zero), in `currency`. Exactly one of `amount_off` and `percent_off` is set. Changing it replaces the coupon " +
+					"(writing the same amount otherwise, `5` for `5.00`, does not).",
+				PlanModifiers: []planmodifier.String{replaceUnlessSameAmount()},
 				Validators:    []validator.String{validate.Amount(), stringvalidator.AlsoRequires(path.MatchRoot("currency"))},
 			},
 			"percent_off": schema.Int64Attribute{
@@ -112,8 +113,8 @@ func (r *CouponResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 			},
 			"expires_at": schema.StringAttribute{
 				Optional: true, MarkdownDescription: "When the coupon expires, as an RFC 3339 timestamp such as `2030-12-31T23:59:59Z`. " +
-					"Changing it replaces the coupon.",
-				PlanModifiers: replaceString,
+					"Changing it replaces the coupon (writing the same instant with another offset does not).",
+				PlanModifiers: []planmodifier.String{replaceUnlessSameInstant()},
 				Validators:    []validator.String{validate.RFC3339()},
 			},
 			"metadata": schema.MapAttribute{

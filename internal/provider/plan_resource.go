@@ -76,8 +76,8 @@ func (r *PlanResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 			},
 			"amount": schema.StringAttribute{
 				Required: true, MarkdownDescription: "Amount charged every interval, as a decimal string such as `\"9.99\"` (at most 4 decimals, " +
-					"greater than zero). Changing it replaces the plan.",
-				PlanModifiers: []planmodifier.String{replace},
+					"greater than zero). Changing it replaces the plan (writing the same amount otherwise, `10` for `10.00`, does not).",
+				PlanModifiers: []planmodifier.String{replaceUnlessSameAmount()},
 				Validators:    []validator.String{validate.Amount()},
 			},
 			"currency": schema.StringAttribute{
