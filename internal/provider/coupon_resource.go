@@ -6,7 +6,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -141,8 +140,34 @@ func (r *CouponResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 // ConfigValidators implements resource.ResourceWithConfigValidators: a
 // coupon takes an amount or a percentage off, never both or neither.
 func (r *CouponResource) ConfigValidators(context.Context) []resource.ConfigValidator {
-	return []resource.ConfigValidator{
-		resourcevalidator.ExactlyOneOf(path.MatchRoot("amount_off"), path.MatchRoot("percent_off")),
+	return []resource.ConfigValidator{oneDiscount{}}
+}
+
+// oneDiscount checks at plan time that a coupon sets exactly one of
+// amount_off and percent_off, saying which to write.
+type oneDiscount struct{}
+
+func (oneDiscount) Description(context.Context) string {
+	return "exactly one of amount_off (with currency) and percent_off is set"
+}
+
+func (v oneDiscount) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (oneDiscount) ValidateResource(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var amountOff types.String
+	var percentOff types.Int64
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("amount_off"), &amountOff)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("percent_off"), &percentOff)...)
+	if resp.Diagnostics.HasError() || amountOff.IsUnknown() || percentOff.IsUnknown() {
+		return
+	}
+	switch {
+	case !amountOff.IsNull() && !percentOff.IsNull():
+		resp.Diagnostics.AddAttributeError(path.Root("percent_off"), "Two discounts",
+			"A coupon takes either an amount off (amount_off, with its currency) or a percentage off (percent_off), not both: remove one of them.")
+	case amountOff.IsNull() && percentOff.IsNull():
+		resp.Diagnostics.AddError("No discount",
+			"A coupon takes an amount off or a percentage off: set amount_off with its currency (amount_off = \"5.00\", currency = \"EUR\"), or percent_off (percent_off = 25).")
 	}
 }
 

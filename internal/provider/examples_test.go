@@ -154,7 +154,7 @@ func (e *testEnv) createStripeConfiguration(t *testing.T) string {
 // objectCounts counts the emulator's objects of the kinds examples manage.
 func (e *testEnv) objectCounts() map[string]int {
 	counts := map[string]int{}
-	for _, kind := range []string{"webhook_endpoint", "gateway_configuration", "project"} {
+	for _, kind := range []string{"webhook_endpoint", "gateway_configuration", "project", "plan", "coupon"} {
 		counts[kind] = len(e.objects(kind))
 	}
 	return counts
