@@ -88,11 +88,21 @@ var exampleObjects = map[string]struct {
 	"resources/processout_webhook_endpoint":      {"webhook_endpoint", 3},
 	"resources/processout_gateway_configuration": {"gateway_configuration", 2},
 	"resources/processout_project":               {"project", 1},
+	"resources/processout_plan":                  {"plan", 2},
+	"resources/processout_coupon":                {"coupon", 2},
 }
 
 // exampleReads seeds, for a data-source example, what it reads (as if set
 // up in the dashboard), and checks what it found.
 var exampleReads = map[string]func(env *testEnv) []statecheck.StateCheck{
+	"data-sources/processout_plan": func(*testEnv) []statecheck.StateCheck { // the plan exampleVariables made
+		return []statecheck.StateCheck{statecheck.ExpectKnownOutputValue("price", knownvalue.StringExact("9.99 USD every 1m"))}
+	},
+	"data-sources/processout_coupon": func(*testEnv) []statecheck.StateCheck { // the coupon exampleVariables made
+		return []statecheck.StateCheck{statecheck.ExpectKnownOutputValue("redemptions_left", knownvalue.Int64Exact(500))}
+	},
+	"data-sources/processout_plans":   seedPlansForInventory,
+	"data-sources/processout_coupons": seedCouponsForInventory,
 	"data-sources/processout_projects": func(env *testEnv) []statecheck.StateCheck {
 		const seller = "Marketplace seller: Example Books"
 		sellerID, _ := env.createSupervisedOutOfBand(seller)
@@ -127,6 +137,10 @@ func (e *testEnv) exampleVariables(t *testing.T, hcl string) config.Variables {
 			vars[name] = config.StringVariable(idOf(e.objects("customer")[0]))
 		case "stripe_configuration_id":
 			vars[name] = config.StringVariable(e.createStripeConfiguration(t))
+		case "plan_id":
+			vars[name] = config.StringVariable(e.createPlanOutOfBand(t, "silver-monthly"))
+		case "coupon_id":
+			vars[name] = config.StringVariable(e.createCouponOutOfBand(t, "spring25", 500))
 		case "stripe_secret_key", "adyen_api_key":
 			vars[name] = config.StringVariable("example-secret-" + name)
 		default:
