@@ -49,6 +49,7 @@ type callerIDKind[T any] struct {
 	object     string          // "plan"
 	attributes map[string]bool // the attributes ProcessOut's field errors may name
 	get        func(ctx context.Context, api *processout.Client, id string) (*T, error)
+	delete     func(ctx context.Context, api *processout.Client, id string) error
 	// describe gives the object's creation time and the fingerprint of what
 	// a create of it would have sent (every field, empty ones as "").
 	describe func(*T) (createdAt time.Time, fp fingerprint)

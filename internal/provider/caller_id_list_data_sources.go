@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"iter"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -68,16 +69,11 @@ func NewPlansDataSource() datasource.DataSource {
 
 func (m *PlansDataSourceModel) objects() string { return "plans" }
 
-func (m *PlansDataSourceModel) run(ctx context.Context, data *providerData, _ *diag.Diagnostics) error {
-	nameMatches := containsFold(m.NameContains)
-	match := func(p *processout.Plan) bool { return nameMatches(p.Name) }
-	plans, err := collect(data.api.Plans(ctx, processout.ListOptions{Order: "asc"}), match, newPlanAttributes, 0)
-	if err != nil {
-		return err
-	}
-	m.Plans = plans
+func (m *PlansDataSourceModel) run(ctx context.Context, data *providerData, _ *diag.Diagnostics) (err error) {
 	m.ID = types.StringValue("plans?name_contains=" + m.NameContains.ValueString())
-	return nil
+	m.Plans, err = listContaining(data.api.Plans(ctx, processout.ListOptions{Order: "asc"}), m.NameContains,
+		func(p *processout.Plan) string { return p.Name }, newPlanAttributes)
+	return err
 }
 
 // CouponsDataSourceModel is the processout_coupons data source's
@@ -104,14 +100,16 @@ func NewCouponsDataSource() datasource.DataSource {
 
 func (m *CouponsDataSourceModel) objects() string { return "coupons" }
 
-func (m *CouponsDataSourceModel) run(ctx context.Context, data *providerData, _ *diag.Diagnostics) error {
-	idMatches := containsFold(m.IDContains)
-	match := func(c *processout.Coupon) bool { return idMatches(c.ID) }
-	coupons, err := collect(data.api.Coupons(ctx, processout.ListOptions{Order: "asc"}), match, newCouponAttributes, 0)
-	if err != nil {
-		return err
-	}
-	m.Coupons = coupons
+func (m *CouponsDataSourceModel) run(ctx context.Context, data *providerData, _ *diag.Diagnostics) (err error) {
 	m.ID = types.StringValue("coupons?id_contains=" + m.IDContains.ValueString())
-	return nil
+	m.Coupons, err = listContaining(data.api.Coupons(ctx, processout.ListOptions{Order: "asc"}), m.IDContains,
+		func(c *processout.Coupon) string { return c.ID }, newCouponAttributes)
+	return err
+}
+
+// listContaining drains a list, keeping the items whose text contains
+// filter without regard to case (all of them when it is null), converted.
+func listContaining[T, E any](seq iter.Seq2[T, error], filter types.String, text func(*T) string, convert func(*T) E) ([]E, error) {
+	matches := containsFold(filter)
+	return collect(seq, func(item *T) bool { return matches(text(item)) }, convert, 0)
 }

@@ -30,8 +30,11 @@ var (
 	_ resource.ResourceWithConfigValidators = &CouponResource{}
 )
 
-// CouponResource manages a subscription coupon.
-type CouponResource struct{ configured }
+// CouponResource manages a coupon: its Read, Delete and import are
+// callerIDResource's.
+type CouponResource struct {
+	callerIDResource[processout.Coupon, CouponResourceModel]
+}
 
 // CouponResourceModel is the resource's state: exactly the coupon's
 // attributes.
@@ -47,7 +50,13 @@ var couponFieldAttributes = map[string]bool{
 }
 
 // NewCouponResource returns the resource.
-func NewCouponResource() resource.Resource { return &CouponResource{} }
+func NewCouponResource() resource.Resource {
+	return &CouponResource{callerIDResource[processout.Coupon, CouponResourceModel]{
+		kind:    couponKind,
+		stored:  func(m *CouponResourceModel) (types.String, types.String) { return m.ID, m.CreatedAt },
+		fromAPI: (*CouponResourceModel).setFromAPI,
+	}}
+}
 
 // Metadata implements resource.Resource.
 func (r *CouponResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -171,11 +180,6 @@ func (oneDiscount) ValidateResource(ctx context.Context, req resource.ValidateCo
 	}
 }
 
-// IdentitySchema implements resource.ResourceWithIdentity.
-func (r *CouponResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = idIdentitySchema("coupon")
-}
-
 // couponKind is how a failed create is resolved by the coupon's ID
 // (caller_id_create.go).
 var couponKind = callerIDKind[processout.Coupon]{
@@ -183,6 +187,7 @@ var couponKind = callerIDKind[processout.Coupon]{
 	get: func(ctx context.Context, api *processout.Client, id string) (*processout.Coupon, error) {
 		return api.GetCoupon(ctx, id)
 	},
+	delete: func(ctx context.Context, api *processout.Client, id string) error { return api.DeleteCoupon(ctx, id) },
 	describe: func(c *processout.Coupon) (time.Time, fingerprint) {
 		amountOff, percentOff, currency := couponDiscount(c)
 		return c.CreatedAt, couponFingerprint(amountOff, percentOff, currency, c.IterationCount, c.MaxRedemptions, c.ExpiresAt, c.Metadata)
@@ -205,24 +210,7 @@ func (r *CouponResource) Create(ctx context.Context, req resource.CreateRequest,
 	if created == nil {
 		return
 	}
-	plan.setFromAPI(created)
-	saveObject(ctx, &resp.State, resp.Identity, &plan, created.ID, &resp.Diagnostics)
-}
-
-// Read implements resource.Resource. A coupon deleted out of band is
-// dropped from state, so the plan re-creates it.
-func (r *CouponResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state CouponResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
-		return
-	}
-	found := couponKind.read(ctx, r.data.api, state.ID.ValueString(), state.CreatedAt, resp)
-	if found == nil {
-		return
-	}
-	state.setFromAPI(found)
-	saveObject(ctx, &resp.State, resp.Identity, &state, found.ID, &resp.Diagnostics)
+	r.save(ctx, &plan, created, &resp.State, resp.Identity, &resp.Diagnostics)
 }
 
 // Update implements resource.Resource: the metadata, the one field that
@@ -239,25 +227,7 @@ func (r *CouponResource) Update(ctx context.Context, req resource.UpdateRequest,
 		addAPIError(&resp.Diagnostics, "update the coupon", err, couponFieldAttributes)
 		return
 	}
-	plan.setFromAPI(updated)
-	saveObject(ctx, &resp.State, resp.Identity, &plan, updated.ID, &resp.Diagnostics)
-}
-
-// Delete implements resource.Resource. A coupon already gone is deleted.
-func (r *CouponResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state CouponResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
-		return
-	}
-	err := r.data.api.DeleteCoupon(ctx, state.ID.ValueString())
-	addDeleteError(&resp.Diagnostics, "coupon", err)
-}
-
-// ImportState implements resource.ResourceWithImportState: by ID (the one
-// chosen at creation) and by identity.
-func (r *CouponResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	importByID(ctx, req, resp)
+	r.save(ctx, &plan, updated, &resp.State, resp.Identity, &resp.Diagnostics)
 }
 
 // input is the coupon as the create sends it.

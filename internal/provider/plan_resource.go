@@ -25,8 +25,11 @@ var (
 	_ resource.ResourceWithIdentity    = &PlanResource{}
 )
 
-// PlanResource manages a subscription plan.
-type PlanResource struct{ configured }
+// PlanResource manages a subscription plan: its Read, Delete and import are
+// callerIDResource's.
+type PlanResource struct {
+	callerIDResource[processout.Plan, PlanResourceModel]
+}
 
 // PlanResourceModel is the resource's state: exactly the plan's attributes.
 type PlanResourceModel struct {
@@ -40,7 +43,13 @@ var planFieldAttributes = map[string]bool{
 }
 
 // NewPlanResource returns the resource.
-func NewPlanResource() resource.Resource { return &PlanResource{} }
+func NewPlanResource() resource.Resource {
+	return &PlanResource{callerIDResource[processout.Plan, PlanResourceModel]{
+		kind:    planKind,
+		stored:  func(m *PlanResourceModel) (types.String, types.String) { return m.ID, m.CreatedAt },
+		fromAPI: (*PlanResourceModel).setFromAPI,
+	}}
+}
 
 // Metadata implements resource.Resource.
 func (r *PlanResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -128,11 +137,6 @@ func (r *PlanResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 	}
 }
 
-// IdentitySchema implements resource.ResourceWithIdentity.
-func (r *PlanResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = idIdentitySchema("plan")
-}
-
 // planKind is how a failed create is resolved by the plan's ID
 // (caller_id_create.go).
 var planKind = callerIDKind[processout.Plan]{
@@ -140,6 +144,7 @@ var planKind = callerIDKind[processout.Plan]{
 	get: func(ctx context.Context, api *processout.Client, id string) (*processout.Plan, error) {
 		return api.GetPlan(ctx, id)
 	},
+	delete: func(ctx context.Context, api *processout.Client, id string) error { return api.DeletePlan(ctx, id) },
 	describe: func(p *processout.Plan) (time.Time, fingerprint) {
 		return p.CreatedAt, planFingerprint(p.Name, p.Amount, p.Currency, p.Interval, p.TrialPeriod, p.ReturnURL, p.CancelURL, p.Metadata)
 	},
@@ -161,24 +166,7 @@ func (r *PlanResource) Create(ctx context.Context, req resource.CreateRequest, r
 	if created == nil {
 		return
 	}
-	plan.setFromAPI(created)
-	saveObject(ctx, &resp.State, resp.Identity, &plan, created.ID, &resp.Diagnostics)
-}
-
-// Read implements resource.Resource. A plan deleted out of band is dropped
-// from state, so the plan re-creates it.
-func (r *PlanResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state PlanResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
-		return
-	}
-	found := planKind.read(ctx, r.data.api, state.ID.ValueString(), state.CreatedAt, resp)
-	if found == nil {
-		return
-	}
-	state.setFromAPI(found)
-	saveObject(ctx, &resp.State, resp.Identity, &state, found.ID, &resp.Diagnostics)
+	r.save(ctx, &plan, created, &resp.State, resp.Identity, &resp.Diagnostics)
 }
 
 // Update implements resource.Resource: the fields that may change (the
@@ -195,25 +183,7 @@ func (r *PlanResource) Update(ctx context.Context, req resource.UpdateRequest, r
 		addAPIError(&resp.Diagnostics, "update the plan", err, planFieldAttributes)
 		return
 	}
-	plan.setFromAPI(updated)
-	saveObject(ctx, &resp.State, resp.Identity, &plan, updated.ID, &resp.Diagnostics)
-}
-
-// Delete implements resource.Resource. A plan already gone is deleted.
-func (r *PlanResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state PlanResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
-		return
-	}
-	err := r.data.api.DeletePlan(ctx, state.ID.ValueString())
-	addDeleteError(&resp.Diagnostics, "plan", err)
-}
-
-// ImportState implements resource.ResourceWithImportState: by ID (the one
-// chosen at creation) and by identity.
-func (r *PlanResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	importByID(ctx, req, resp)
+	r.save(ctx, &plan, updated, &resp.State, resp.Identity, &resp.Diagnostics)
 }
 
 // input is the plan as the create sends it; its PlanUpdate is what an
