@@ -76,16 +76,10 @@ func (k callerIDKind[T]) claim(ctx context.Context, api *processout.Client, id s
 		addAPIError(diags, action, createErr, k.attributes)
 		return nil
 	}
-	get := func(ctx context.Context) (*T, error) { return k.get(ctx, api, id) }
-	var found *T
-	var err error
-	if lost {
-		// Just made, it may not be readable yet (read_settled.go).
-		found, err = readSettled(ctx, types.StringNull(), get)
-	} else {
-		// A refusal of a second object with this ID: the object is older.
-		found, err = get(ctx)
-	}
+	// The object may have been made a moment ago (by this create, or by
+	// another just before it), and not be readable yet: a not-found is read
+	// again for a few seconds (read_settled.go).
+	found, err := readSettled(ctx, types.StringNull(), func(ctx context.Context) (*T, error) { return k.get(ctx, api, id) })
 	switch {
 	case err != nil && lost:
 		reading := fmt.Sprintf("reading the %s %q right after found none", k.object, id)

@@ -253,8 +253,7 @@ func TestAccCallerIDCreate_sameObjectMadeEarlierWarns(t *testing.T) {
 			var offset atomic.Int64
 			cfg := emulatorConfigDefault()
 			cfg.Now = func() time.Time { return time.Now().Add(time.Duration(offset.Load())) }
-			env := newTestEnv(t, transportDirect, cfg)
-			env.skipWhereUnserved(c.collection)
+			env := newTestEnv(t, transportMembrane, cfg)
 			offset.Store(int64(-time.Hour)) // made an hour ago
 			if err := c.makeSame(t.Context(), env.api(t)); err != nil {
 				t.Fatal(err)

@@ -196,6 +196,7 @@ func TestAccCoupon_importWrittenOtherwise(t *testing.T) {
 						t.Fatal(err)
 					}
 					createdAt = env.objects(processoutapi.KindCoupon)[0]["created_at"]
+					time.Sleep(env.readings.ReadLag) // past the read lag, if any: this test counts the import's one read
 					env.resetCalls()
 				},
 				Config: env.config(config),
