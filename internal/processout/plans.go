@@ -65,7 +65,7 @@ func (in PlanUpdate) body() PlanUpdate {
 
 // CreatePlan creates a plan with the caller's ID.
 func (c *Client) CreatePlan(ctx context.Context, in PlanInput) (*Plan, error) {
-	in.PlanUpdate = in.PlanUpdate.body()
+	in.PlanUpdate = in.body()
 	req := plans.request("create", http.MethodPost)
 	req.Body = in
 	// The answer must be the plan asked for: the ID is the caller's.

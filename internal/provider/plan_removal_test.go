@@ -23,14 +23,15 @@ func TestAccPlanRemoval(t *testing.T) {
 	eachTransport(t, func(t *testing.T, env *testEnv) {
 		env.skipWhereUnserved("plans")
 		block, fronts := env.frontedProviderBlock(t)
-		kept := map[string]any{"trial_period": "1w", "return_url": "https://shop.example.com/ok", "cancel_url": "https://shop.example.com/bye"}
+		keptTexts := map[string]string{"trial_period": "1w", "return_url": "https://shop.example.com/ok", "cancel_url": "https://shop.example.com/bye"}
+		kept := asSent(keptTexts)
 		full := silverPlan([2]string{"trial_period", `"1w"`}, [2]string{"return_url", `"https://shop.example.com/ok"`},
 			[2]string{"cancel_url", `"https://shop.example.com/bye"`}, [2]string{"metadata", `{ tier = "silver" }`})
 		withoutTexts := silverPlan([2]string{"metadata", `{ tier = "silver" }`})
 		renamedBare := silverPlan([2]string{"name", `"Silver renamed"`})
 		var planKeeps []plancheck.PlanCheck
-		for attr, v := range kept {
-			planKeeps = append(planKeeps, plancheck.ExpectKnownValue(planAddr, tfjsonpath.New(attr), knownvalue.StringExact(v.(string))))
+		for attr, v := range keptTexts {
+			planKeeps = append(planKeeps, plancheck.ExpectKnownValue(planAddr, tfjsonpath.New(attr), knownvalue.StringExact(v)))
 		}
 		holds := func(want map[string]any) func(*terraform.State) error {
 			return func(s *terraform.State) error { return env.storedOnly(processoutapi.KindPlan, planAddr, want)(s) }
@@ -55,10 +56,8 @@ func TestAccPlanRemoval(t *testing.T) {
 				return nil
 			}
 		}
-		afterClear := map[string]any{"metadata": map[string]any{}}
-		for k, v := range kept {
-			afterClear[k] = v
-		}
+		afterClear := asSent(keptTexts)
+		afterClear["metadata"] = map[string]any{}
 		resource.ParallelTest(t, resource.TestCase{
 			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 			CheckDestroy:             env.checkDestroyed(processoutapi.KindPlan),
