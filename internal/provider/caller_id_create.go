@@ -31,9 +31,10 @@ import (
 //     count, redemption limit, expiry (as an instant) and metadata of a
 //     coupon. A field the configuration leaves out matches only an empty
 //     one. Then the object is taken into state, as the create's answer
-//     would have been; if it was made before this create began (an earlier
-//     run's lost create, or the same object made elsewhere, which no read
-//     can tell apart), a warning says so and how to let go of it;
+//     would have been; if it was made before this create began (more than
+//     lostCreateSkew before, for the clocks to differ: an earlier run's lost
+//     create, or the same object made elsewhere, which no read can tell
+//     apart), a warning says so and how to let go of it;
 //   - any difference, and the object is neither changed nor taken: the
 //     error names each differing field and how to import the object;
 //   - no such object: the create's own error. After a lost answer nothing
