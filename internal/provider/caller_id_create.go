@@ -60,7 +60,7 @@ type callerIDKind[T any] struct {
 // for want, and resolves its failure by reading the ID. It returns the
 // object to store, or nil with the diagnostics said above.
 func createWithID[T any](ctx context.Context, k callerIDKind[T], api *processout.Client, id string, want fingerprint,
-	create func(ctx context.Context) (*T, error), diags *diag.Diagnostics) *T {
+	create apiCall[T], diags *diag.Diagnostics) *T {
 	start := time.Now().UTC()
 	created, err := create(ctx)
 	if err == nil {

@@ -7,11 +7,14 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/processout/terraform-provider-processout/internal/processout"
 )
 
 // callerIDResource is what processout_plan and processout_coupon share: the
-// Read, Delete, import and identity of an object whose ID the configuration
-// chooses. Each resource adds its schema, Create and Update.
+// create, read, update, delete, import and identity of an object whose ID
+// the configuration chooses. Each resource adds its schema and what its
+// calls send.
 type callerIDResource[T, M any] struct {
 	configured
 	kind callerIDKind[T]
@@ -19,6 +22,52 @@ type callerIDResource[T, M any] struct {
 	stored func(*M) (id, createdAt types.String)
 	// fromAPI sets a model from the object ProcessOut returned.
 	fromAPI func(*M, *T)
+	// creation is what a create of the model sends: the ID, the
+	// fingerprint of every field (caller_id_create.go) and the call.
+	creation func(ctx context.Context, api *processout.Client, m *M, diags *diag.Diagnostics) (id string, want fingerprint, create apiCall[T])
+	// update is the update call of the model.
+	update func(ctx context.Context, api *processout.Client, m *M, diags *diag.Diagnostics) apiCall[T]
+}
+
+// apiCall is a call that answers an object.
+type apiCall[T any] func(context.Context) (*T, error)
+
+// Create implements resource.Resource. The answer carries the object, so
+// nothing is read back; a create that fails is resolved by the object's
+// ID (createWithID).
+func (r *callerIDResource[T, M]) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var model M
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &model)...)
+	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
+		return
+	}
+	id, want, create := r.creation(ctx, r.data.api, &model, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if created := createWithID(ctx, r.kind, r.data.api, id, want, create, &resp.Diagnostics); created != nil {
+		r.save(ctx, &model, created, &resp.State, resp.Identity, &resp.Diagnostics)
+	}
+}
+
+// Update implements resource.Resource: the fields that may change (the
+// others replace the object).
+func (r *callerIDResource[T, M]) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var model M
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &model)...)
+	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
+		return
+	}
+	send := r.update(ctx, r.data.api, &model, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	updated, err := send(ctx)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "update the "+r.kind.object, err, r.kind.attributes)
+		return
+	}
+	r.save(ctx, &model, updated, &resp.State, resp.Identity, &resp.Diagnostics)
 }
 
 // save stores the model made from the object, with its ID as the identity.

@@ -30,8 +30,8 @@ var (
 	_ resource.ResourceWithConfigValidators = &CouponResource{}
 )
 
-// CouponResource manages a coupon: its Read, Delete and import are
-// callerIDResource's.
+// CouponResource manages a coupon: its calls are callerIDResource's,
+// sending what couponCreation and couponUpdate say.
 type CouponResource struct {
 	callerIDResource[processout.Coupon, CouponResourceModel]
 }
@@ -52,9 +52,11 @@ var couponFieldAttributes = map[string]bool{
 // NewCouponResource returns the resource.
 func NewCouponResource() resource.Resource {
 	return &CouponResource{callerIDResource[processout.Coupon, CouponResourceModel]{
-		kind:    couponKind,
-		stored:  func(m *CouponResourceModel) (types.String, types.String) { return m.ID, m.CreatedAt },
-		fromAPI: (*CouponResourceModel).setFromAPI,
+		kind:     couponKind,
+		stored:   func(m *CouponResourceModel) (types.String, types.String) { return m.ID, m.CreatedAt },
+		fromAPI:  (*CouponResourceModel).setFromAPI,
+		creation: couponCreation,
+		update:   couponUpdate,
 	}}
 }
 
@@ -194,40 +196,19 @@ var couponKind = callerIDKind[processout.Coupon]{
 	},
 }
 
-// Create implements resource.Resource. The answer carries the coupon, so
-// nothing is read back; a create that fails is resolved by the coupon's ID.
-func (r *CouponResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan CouponResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	in := plan.input(ctx, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
-		return
-	}
+// couponCreation is what a create of the coupon sends.
+func couponCreation(ctx context.Context, api *processout.Client, m *CouponResourceModel, diags *diag.Diagnostics) (string, fingerprint, apiCall[processout.Coupon]) {
+	in := m.input(ctx, diags)
 	want := couponFingerprint(in.AmountOff, in.PercentOff, in.Currency, in.IterationCount, in.MaxRedemptions, in.ExpiresAt, in.Metadata)
-	created := createWithID(ctx, couponKind, r.data.api, in.ID, want, func(ctx context.Context) (*processout.Coupon, error) {
-		return r.data.api.CreateCoupon(ctx, in)
-	}, &resp.Diagnostics)
-	if created == nil {
-		return
-	}
-	r.save(ctx, &plan, created, &resp.State, resp.Identity, &resp.Diagnostics)
+	return in.ID, want, func(ctx context.Context) (*processout.Coupon, error) { return api.CreateCoupon(ctx, in) }
 }
 
-// Update implements resource.Resource: the metadata, the one field that
-// changes in place.
-func (r *CouponResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan CouponResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	metadata := stringMap(ctx, plan.Metadata, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
-		return
-	}
-	updated, err := r.data.api.UpdateCoupon(ctx, plan.ID.ValueString(), processout.CouponUpdate{Metadata: metadata})
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "update the coupon", err, couponFieldAttributes)
-		return
-	}
-	r.save(ctx, &plan, updated, &resp.State, resp.Identity, &resp.Diagnostics)
+// couponUpdate is the update of the coupon: its metadata, the one field
+// that changes in place.
+func couponUpdate(ctx context.Context, api *processout.Client, m *CouponResourceModel, diags *diag.Diagnostics) apiCall[processout.Coupon] {
+	update := processout.CouponUpdate{Metadata: stringMap(ctx, m.Metadata, diags)}
+	id := m.ID.ValueString()
+	return func(ctx context.Context) (*processout.Coupon, error) { return api.UpdateCoupon(ctx, id, update) }
 }
 
 // input is the coupon as the create sends it.

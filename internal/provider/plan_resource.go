@@ -25,8 +25,8 @@ var (
 	_ resource.ResourceWithIdentity    = &PlanResource{}
 )
 
-// PlanResource manages a subscription plan: its Read, Delete and import are
-// callerIDResource's.
+// PlanResource manages a subscription plan: its calls are
+// callerIDResource's, sending what planCreation and planUpdate say.
 type PlanResource struct {
 	callerIDResource[processout.Plan, PlanResourceModel]
 }
@@ -45,9 +45,11 @@ var planFieldAttributes = map[string]bool{
 // NewPlanResource returns the resource.
 func NewPlanResource() resource.Resource {
 	return &PlanResource{callerIDResource[processout.Plan, PlanResourceModel]{
-		kind:    planKind,
-		stored:  func(m *PlanResourceModel) (types.String, types.String) { return m.ID, m.CreatedAt },
-		fromAPI: (*PlanResourceModel).setFromAPI,
+		kind:     planKind,
+		stored:   func(m *PlanResourceModel) (types.String, types.String) { return m.ID, m.CreatedAt },
+		fromAPI:  (*PlanResourceModel).setFromAPI,
+		creation: planCreation,
+		update:   planUpdate,
 	}}
 }
 
@@ -150,40 +152,17 @@ var planKind = callerIDKind[processout.Plan]{
 	},
 }
 
-// Create implements resource.Resource. The answer carries the plan, so
-// nothing is read back; a create that fails is resolved by the plan's ID.
-func (r *PlanResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan PlanResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	in := plan.input(ctx, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
-		return
-	}
+// planCreation is what a create of the plan sends.
+func planCreation(ctx context.Context, api *processout.Client, m *PlanResourceModel, diags *diag.Diagnostics) (string, fingerprint, apiCall[processout.Plan]) {
+	in := m.input(ctx, diags)
 	want := planFingerprint(in.Name, in.Amount, in.Currency, in.Interval, in.TrialPeriod, in.ReturnURL, in.CancelURL, in.Metadata)
-	created := createWithID(ctx, planKind, r.data.api, in.ID, want, func(ctx context.Context) (*processout.Plan, error) {
-		return r.data.api.CreatePlan(ctx, in)
-	}, &resp.Diagnostics)
-	if created == nil {
-		return
-	}
-	r.save(ctx, &plan, created, &resp.State, resp.Identity, &resp.Diagnostics)
+	return in.ID, want, func(ctx context.Context) (*processout.Plan, error) { return api.CreatePlan(ctx, in) }
 }
 
-// Update implements resource.Resource: the fields that may change (the
-// others replace the plan).
-func (r *PlanResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan PlanResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	in := plan.input(ctx, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
-		return
-	}
-	updated, err := r.data.api.UpdatePlan(ctx, in.ID, in.PlanUpdate)
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "update the plan", err, planFieldAttributes)
-		return
-	}
-	r.save(ctx, &plan, updated, &resp.State, resp.Identity, &resp.Diagnostics)
+// planUpdate is the update of the plan: the fields that may change.
+func planUpdate(ctx context.Context, api *processout.Client, m *PlanResourceModel, diags *diag.Diagnostics) apiCall[processout.Plan] {
+	in := m.input(ctx, diags)
+	return func(ctx context.Context) (*processout.Plan, error) { return api.UpdatePlan(ctx, in.ID, in.PlanUpdate) }
 }
 
 // input is the plan as the create sends it; its PlanUpdate is what an
