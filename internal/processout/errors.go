@@ -61,7 +61,9 @@ const (
 	KindNotFound
 	// KindNotServed is a 404 that names no object (or another one): the
 	// path is not served there, by a proxy in front of ProcessOut or by
-	// ProcessOut itself for an API it does not publish. It never means gone.
+	// ProcessOut itself for an API it does not publish; or a 410 Gone: the
+	// API was withdrawn (Node SDK 11 dropped plans and coupons as
+	// unsupported features). It never means the object is gone.
 	KindNotServed
 	KindValidation
 	KindAuthentication
@@ -72,6 +74,8 @@ const (
 // Kind tells what sort of failure the error is.
 func (e *Error) Kind() Kind {
 	switch {
+	case e.Status == http.StatusGone:
+		return KindNotServed
 	case e.Status == http.StatusNotFound || strings.HasSuffix(e.Type, ".not-found"):
 		if e.namesObject() {
 			return KindNotFound
@@ -110,8 +114,8 @@ func IsNotFound(err error) bool {
 	return errorKind(err) == KindNotFound || errors.As(err, &notListed)
 }
 
-// IsNotServed reports whether err is a 404 that names no object: the path
-// is not served (KindNotServed).
+// IsNotServed reports whether err is a 404 that names no object, or a 410:
+// the path is not served (KindNotServed).
 func IsNotServed(err error) bool { return errorKind(err) == KindNotServed }
 
 func errorKind(err error) Kind {

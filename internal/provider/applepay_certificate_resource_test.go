@@ -73,14 +73,12 @@ func (e *testEnv) applePayStored(addrs ...string) func(*terraform.State) error {
 
 // applePayCalls tallies the ProcessOut calls since the last reset: the
 // certificate list, create and delete, and any other call by method and path.
-// The direct transport's credential check (one GET of the caller's project
-// per provider process) is left out: TestAccCallCounts_* count it exactly,
-// and these counts are per certificate operation.
+// The direct transport's credential check is left out (objectRequests):
+// these counts are per certificate operation.
 func (e *testEnv) applePayCalls() map[string]int {
 	got := map[string]int{}
-	for _, r := range e.emu.ProcessOut.Requests() {
+	for _, r := range e.objectRequests() {
 		switch {
-		case e.transport == transportDirect && r.Method == http.MethodGet && r.Path == "/projects/{project_id}":
 		case r.Method == http.MethodGet && r.Path == applePayPath:
 			got["list"]++
 		case r.Method == http.MethodPost && r.Path == applePayPath:

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -10,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/processout/terraform-provider-processout/internal/bench"
+	"github.com/processout/terraform-provider-processout/internal/emulator/processoutapi"
 )
 
 // callCountFleetSize is the number of managed objects of the call-count test.
@@ -44,6 +46,22 @@ func (e *testEnv) configured(n int, want bench.Calls) bench.Calls {
 		want.ConnectionReads += n
 	}
 	return want
+}
+
+// objectRequests are the ProcessOut requests logged since the last reset,
+// less the direct transport's credential checks (one GET
+// /projects/{project_id} per provider process, which configured counts
+// and TestAccCallCounts_* hold exact): the calls a kind's own operations
+// make, for the tests that count those.
+func (e *testEnv) objectRequests() []processoutapi.Request {
+	var out []processoutapi.Request
+	for _, r := range e.emu.ProcessOut.Requests() {
+		if e.transport == transportDirect && r.Method == http.MethodGet && r.Path == "/projects/{project_id}" {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
 }
 
 // expectTally fails unless the calls since the last reset are exactly want.

@@ -91,6 +91,8 @@ var exampleObjects = map[string]struct {
 	"resources/processout_project":               {"project", 1},
 	"resources/processout_project_sftp_settings": {"sftp_settings", 1},
 	"resources/processout_product":               {"product", 3},
+	"resources/processout_plan":                  {"plan", 2},
+	"resources/processout_coupon":                {"coupon", 2},
 }
 
 // exampleReads seeds, for a data-source example, what it reads (as if set
@@ -116,6 +118,14 @@ var exampleReads = map[string]func(env *testEnv) []statecheck.StateCheck{
 			statecheck.ExpectKnownOutputValue("euro_membership_prices", knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("Monthly membership: " + monthly)})),
 		}
 	},
+	"data-sources/processout_plan": func(*testEnv) []statecheck.StateCheck { // the plan exampleVariables made
+		return []statecheck.StateCheck{statecheck.ExpectKnownOutputValue("price", knownvalue.StringExact("9.99 USD every 1m"))}
+	},
+	"data-sources/processout_coupon": func(*testEnv) []statecheck.StateCheck { // the coupon exampleVariables made
+		return []statecheck.StateCheck{statecheck.ExpectKnownOutputValue("redemptions_left", knownvalue.Int64Exact(500))}
+	},
+	"data-sources/processout_plans":   seedPlansForInventory,
+	"data-sources/processout_coupons": seedCouponsForInventory,
 	"data-sources/processout_projects": func(env *testEnv) []statecheck.StateCheck {
 		const seller = "Marketplace seller: Example Books"
 		sellerID, _ := env.createSupervisedOutOfBand(seller)
@@ -159,6 +169,10 @@ func (e *testEnv) exampleVariables(t *testing.T, hcl string) config.Variables {
 			vars[name] = config.StringVariable(idOf(products[0]))
 		case "stripe_configuration_id":
 			vars[name] = config.StringVariable(e.createStripeConfiguration(t))
+		case "plan_id":
+			vars[name] = config.StringVariable(e.createPlanOutOfBand(t, "silver-monthly"))
+		case "coupon_id":
+			vars[name] = config.StringVariable(e.createCouponOutOfBand(t, "spring25", 500))
 		case "stripe_secret_key", "adyen_api_key":
 			vars[name] = config.StringVariable("example-secret-" + name)
 		case "sftp_private_key":
@@ -188,7 +202,7 @@ func (e *testEnv) createStripeConfiguration(t *testing.T) string {
 // objectCounts counts the emulator's objects of the kinds examples manage.
 func (e *testEnv) objectCounts() map[string]int {
 	counts := map[string]int{}
-	for _, kind := range []string{"webhook_endpoint", "gateway_configuration", "project", "applepay_certificate", "sftp_settings", "product"} {
+	for _, kind := range []string{"webhook_endpoint", "gateway_configuration", "project", "applepay_certificate", "sftp_settings", "product", "plan", "coupon"} {
 		counts[kind] = len(e.objects(kind))
 	}
 	return counts

@@ -5,7 +5,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/processout/terraform-provider-processout/internal/processout"
-	"github.com/processout/terraform-provider-processout/internal/validate"
 )
 
 // productAttributes are a product's values as Terraform holds them: the
@@ -41,17 +40,6 @@ func newProductAttributes(p *processout.Product) productAttributes {
 		ProjectID: stringOrNull(p.ProjectID),
 		CreatedAt: timeValue(p.CreatedAt),
 	}
-}
-
-// amountAsConfigured keeps the prior amount (plan or state) when ProcessOut
-// answers the same number in another form ("19.9" for "19.90", or
-// "19.9000"): the configuration's spelling is no change, and Terraform
-// insists that state keeps the planned value.
-func amountAsConfigured(prior, read types.String) types.String {
-	if !prior.IsNull() && !prior.IsUnknown() && !read.IsNull() && validate.SameAmount(prior.ValueString(), read.ValueString()) {
-		return prior
-	}
-	return read
 }
 
 // productDataSourceAttributes is the read-only schema of productAttributes;

@@ -90,6 +90,8 @@ func (p *ProcessOutProvider) Resources(context.Context) []func() resource.Resour
 		NewApplePayCertificateResource,
 		NewProjectSFTPSettingsResource,
 		NewProductResource,
+		NewPlanResource,
+		NewCouponResource,
 	}
 }
 
@@ -108,6 +110,10 @@ func (p *ProcessOutProvider) DataSources(context.Context) []func() datasource.Da
 		NewWebhookEndpointsDataSource,
 		NewProductDataSource,
 		NewProductsDataSource,
+		NewPlanDataSource,
+		NewPlansDataSource,
+		NewCouponDataSource,
+		NewCouponsDataSource,
 		NewMembraneConnectionDataSource,
 		NewMembraneActionsDataSource,
 		NewApplePayCertificatesDataSource,

@@ -17,8 +17,8 @@ import (
 )
 
 // The suite under the unserved-routes reading (processoutapi.Readings): the
-// webhook-endpoint and catalog routes answer 404 to API keys and to the
-// Membrane proxy, so the Membrane environment takes the documented way
+// webhook-endpoint, catalog, plan and coupon routes answer 404 (or 410) to
+// API keys and to the Membrane proxy, so the Membrane environment takes the documented way
 // out, the actions, and the direct environment cannot reach those objects.
 
 // unservedRoutes routes what the unserved-routes reading hides to the
@@ -35,6 +35,17 @@ var unservedRoutes = map[string]string{
 	"applepay_certificate.create": "create-apple-pay-alternative-merchant-certificate",
 	"applepay_certificate.list":   "list-apple-pay-alternative-merchant-certificates",
 	"applepay_certificate.delete": "delete-apple-pay-alternative-merchant-certificate",
+
+	"plan.create":   "create-plan",
+	"plan.read":     "get-plan",
+	"plan.update":   "update-plan",
+	"plan.delete":   "delete-plan",
+	"plan.list":     "list-plans",
+	"coupon.create": "create-coupon",
+	"coupon.read":   "get-coupon",
+	"coupon.update": "update-coupon",
+	"coupon.delete": "delete-coupon",
+	"coupon.list":   "list-coupons",
 }
 
 // unservedRoutesActions is unservedRoutes as a membrane_actions line.

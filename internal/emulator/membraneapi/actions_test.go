@@ -48,6 +48,16 @@ func TestActionTable(t *testing.T) {
 		"get-project-sftp-settings":                         "GET /projects/{project_id}/sftp-settings",
 		"save-project-sftp-settings":                        "PUT /projects/{project_id}/sftp-settings",
 		"delete-project-sftp-settings":                      "DELETE /projects/{project_id}/sftp-settings",
+		"list-plans":                                        "GET /plans",
+		"get-plan":                                          "GET /plans/{id}",
+		"create-plan":                                       "POST /plans",
+		"update-plan":                                       "PUT /plans/{id}",
+		"delete-plan":                                       "DELETE /plans/{id}",
+		"list-coupons":                                      "GET /coupons",
+		"get-coupon":                                        "GET /coupons/{id}",
+		"create-coupon":                                     "POST /coupons",
+		"update-coupon":                                     "PUT /coupons/{id}",
+		"delete-coupon":                                     "DELETE /coupons/{id}",
 	}
 	specs := processOutActions()
 	if len(specs) != len(want) {

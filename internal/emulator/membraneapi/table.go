@@ -92,6 +92,22 @@ var projectFields = map[string]any{
 	"email": str("Contact email"), "dunning_configuration": arr("[{action, delay_in_days}]"),
 }
 
+var planFields = map[string]any{
+	"id": str("Caller-chosen id (create only)"), "name": str("Name"), "amount": str("Decimal amount (create only)"),
+	"currency": str("ISO 4217 currency (create only)"), "interval": str("Billing interval such as 1m (create only)"),
+	"trial_period": str("Trial period such as 1w"), "metadata": obj("String to string map"),
+	"return_url": str("URL after subscribing"), "cancel_url": str("URL after cancelling"),
+}
+
+var couponFields = map[string]any{
+	"id": str("Caller-chosen id (create only)"), "amount_off": str("Decimal amount off (create only)"),
+	"percent_off":     map[string]any{"type": "integer", "description": "Percent off, 0 to 100 (create only)"},
+	"currency":        str("ISO 4217 currency of amount_off (create only)"),
+	"iteration_count": map[string]any{"type": "integer", "description": "Billing cycles the discount lasts; 0 forever (create only)"},
+	"max_redemptions": map[string]any{"type": "integer", "description": "Most redemptions; 0 no limit (create only)"},
+	"expires_at":      str("Expiry time (create only)"), "metadata": obj("String to string map"),
+}
+
 var resources = []resource{
 	{noun: "customer", nouns: "customers", objKey: "customer", listKey: "customers",
 		collection: "/customers", item: "/customers/{id}", fields: customerFields,
@@ -120,6 +136,14 @@ var resources = []resource{
 			"public_metadata": obj("Public metadata")},
 		createRequired: []string{"name"}, note: "The created project carries its private_key.",
 		verbs: []verb{verbList, verbCreate}},
+	{noun: "plan", nouns: "plans", objKey: "plan", listKey: "plans",
+		collection: "/plans", item: "/plans/{id}", fields: planFields,
+		createRequired: []string{"id", "name", "amount", "currency", "interval"}, note: "Dropped from ProcessOut's Node SDK 11.",
+		verbs: []verb{verbList, verbGet, verbCreate, verbUpdate, verbDelete}},
+	{noun: "coupon", nouns: "coupons", objKey: "coupon", listKey: "coupons",
+		collection: "/coupons", item: "/coupons/{id}", fields: couponFields,
+		createRequired: []string{"id"}, note: "Dropped from ProcessOut's Node SDK 11.",
+		verbs: []verb{verbList, verbGet, verbCreate, verbUpdate, verbDelete}},
 	{noun: "project sftp settings", objKey: "sftp_settings", item: "/projects/{project_id}/sftp-settings",
 		fields: map[string]any{"endpoint": str("host:port"), "username": str("User name"),
 			"password": str("Password (write-only; or private_key)"), "private_key": str("Base64 private key (write-only; or password)")},

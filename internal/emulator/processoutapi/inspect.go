@@ -7,8 +7,11 @@ import (
 )
 
 // Inspection and out-of-band helpers for tests. Kinds: "project",
-// "gateway_configuration", "webhook_endpoint", "customer", "product" (and
-// "gateway" for reads). Objects are rendered exactly as a GET without expansions
+// "gateway_configuration", "webhook_endpoint", "customer", "product",
+// "sftp_settings", "plan", "coupon" (and "gateway" for reads). A plan or
+// coupon is named by its caller-chosen id, which is unique only within a
+// project and mode: the helpers that take an id find nothing when several
+// hold it (store.findByID). Objects are rendered exactly as a GET without expansions
 // returns them, decoded as a client would (numbers are float64).
 
 func specFor(kind string) *kindSpec {
@@ -27,6 +30,10 @@ func specFor(kind string) *kindSpec {
 		return sftpSettingsSpec
 	case KindProduct:
 		return productSpec
+	case KindPlan:
+		return planSpec
+	case KindCoupon:
+		return couponSpec
 	}
 	return nil
 }
@@ -54,7 +61,7 @@ func (s *Server) Objects(projectID, kind string) []map[string]any {
 func (s *Server) Object(kind, id string) (map[string]any, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	rec := s.st.get(kind, id)
+	rec := s.st.findByID(kind, id)
 	if rec == nil {
 		return nil, false
 	}
@@ -66,7 +73,7 @@ func (s *Server) Object(kind, id string) (map[string]any, bool) {
 func (s *Server) DeleteObject(kind, id string) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	rec := s.st.get(kind, id)
+	rec := s.st.findByID(kind, id)
 	if rec == nil || kind == KindGateway {
 		return false
 	}
@@ -84,7 +91,7 @@ func (s *Server) PatchObject(kind, id string, fields map[string]any) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	spec := specFor(kind)
-	rec := s.st.get(kind, id)
+	rec := s.st.findByID(kind, id)
 	if spec == nil || rec == nil || kind == KindGateway {
 		return false
 	}

@@ -75,7 +75,7 @@ func applyProduct(in *input, p *Product, creating, reformat bool) {
 		in.fail("missing-name", "name", "The name is required.")
 	}
 	if v, ok := in.get("amount"); ok {
-		if amount, valid := productAmount(v); valid {
+		if amount, valid := positiveAmount(v); valid {
 			p.Amount = amount
 			if reformat {
 				p.Amount = reformattedAmount(amount)
@@ -106,9 +106,10 @@ func applyProduct(in *input, p *Product, creating, reformat bool) {
 	}
 }
 
-// productAmount reads an amount: a decimal string (a JSON number is taken
-// too, as for balances) of up to 15 integer digits and 4 decimals, above 0.
-func productAmount(v any) (string, bool) {
+// positiveAmount reads an amount of a product, plan or coupon: a decimal
+// string (a JSON number is taken too, as for balances) of up to 15 integer
+// digits and 4 decimals, above 0.
+func positiveAmount(v any) (string, bool) {
 	var s string
 	switch t := v.(type) {
 	case string:

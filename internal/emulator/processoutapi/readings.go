@@ -26,7 +26,9 @@ type Readings struct {
 	// gateway-configuration create and the calls of Membrane action runs
 	// (unserved.go). [U]: the first two APIs are a convention (CONTRACT.md
 	// §12, §14); the Apple Pay one is in the SDKs but in no public
-	// reference (§24).
+	// reference (§24). It also withdraws the routes Node SDK 11 dropped as
+	// unsupported features: /plans answers that 404 and /coupons 410
+	// service.not-supported (CONTRACT.md §22, §23).
 	UnservedRoutes bool
 	// IgnoreListFilters makes every list ignore its filter parameters: the
 	// customer field filters and the gateway-configuration `filter`. [U]:

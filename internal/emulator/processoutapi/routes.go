@@ -112,10 +112,10 @@ func splitPath(u *url.URL) ([]string, bool) {
 
 // buildRoutes is the route table. Each kind's behaviour is its kindSpec, in
 // the kind's file (projects.go, gateways.go, gateway_configurations.go,
-// webhook_endpoints.go, customers.go, products.go); crud.go's generic list,
-// get, create, update and delete handlers serve them. Apple Pay
-// certificates, whose list is one object rather than a page, have handlers
-// of their own.
+// webhook_endpoints.go, customers.go, products.go, plans.go, coupons.go);
+// crud.go's generic list, get, create, update and delete handlers serve
+// them. Apple Pay certificates, whose list is one object rather than a
+// page, have handlers of their own.
 func buildRoutes() []*route {
 	var routes []*route
 	add := func(pattern string, methods map[string]handlerFunc, public ...string) {
@@ -151,6 +151,10 @@ func buildRoutes() []*route {
 	add("/webhook-endpoints/*", item(webhookEndpointSpec))
 	add("/customers", collection(customerSpec))
 	add("/customers/*", item(customerSpec))
+	add("/plans", collection(planSpec))
+	add("/plans/*", item(planSpec))
+	add("/coupons", collection(couponSpec))
+	add("/coupons/*", item(couponSpec))
 	add("/products", collection(productSpec))
 	add("/products/*", item(productSpec))
 	add("/products/*/invoices", map[string]handlerFunc{http.MethodPost: handleProductInvoice})

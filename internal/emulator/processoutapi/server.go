@@ -1,8 +1,8 @@
 // Package processoutapi is a stateful, in-memory emulator of ProcessOut's
 // REST API (the contract it keeps: CONTRACT.md), served as an http.Handler.
 // It covers projects and supervised projects, the gateway catalog, gateway
-// configurations, webhook endpoints, customers and a project's SFTP
-// settings, with Basic
+// configurations, webhook endpoints, customers, products, plans, coupons,
+// Apple Pay certificates and a project's SFTP settings, with Basic
 // authentication, the success/error/list envelopes, cursor pagination,
 // expansions, Idempotency-Key replay and per-project rate limiting.
 //
@@ -235,7 +235,7 @@ func (s *Server) dispatch(r *http.Request, entry *Request, remaining *int) respo
 		return errorResponse(aerr)
 	}
 	if s.readings.unservedRoute(m.segs) && !internalCall(r.Context()) {
-		return unservedAnswer()
+		return unservedAnswer(m.segs)
 	}
 	if refusal, refused := m.refuse(r); refused {
 		return refusal

@@ -16,15 +16,19 @@ const (
 	KindCustomer             = "customer"
 	KindApplePayCertificate  = "applepay_certificate"
 	KindProduct              = "product"
+	KindPlan                 = "plan"
+	KindCoupon               = "coupon"
 	// KindSFTPSettings is a project's SFTP settings; the id is the project's.
 	KindSFTPSettings = "sftp_settings"
 )
 
 // ownedKinds are the kinds a project owns; deleting the project deletes them.
-var ownedKinds = []string{KindProject, KindGatewayConfiguration, KindWebhookEndpoint, KindCustomer, KindApplePayCertificate, KindProduct, KindSFTPSettings}
+var ownedKinds = []string{KindProject, KindGatewayConfiguration, KindWebhookEndpoint, KindCustomer, KindApplePayCertificate, KindProduct,
+	KindPlan, KindCoupon, KindSFTPSettings}
 
 // object is a stored resource (*Project, *Gateway, *GatewayConfiguration,
-// *WebhookEndpoint, *Customer, *Product).
+// *WebhookEndpoint, *Customer, *Product, *Plan, *Coupon, *ApplePayCertificate,
+// *SFTPSettings).
 type object interface {
 	ident() ident
 	// view returns a copy fit for a response, with the requested expansions.
@@ -44,6 +48,10 @@ type ident struct {
 	owner   string // project id; for projects the supervisor id ("" at top level)
 	sandbox bool   // which of the owner's two data sets holds it
 	created time.Time
+	// scope is "" for ids unique across projects; a kind whose ids the
+	// caller chooses (plans, coupons) keeps them unique per project and mode
+	// only, and indexes them within scopeOf(owner, sandbox) (caller_ids.go).
+	scope string
 }
 
 type viewCtx struct {
@@ -110,6 +118,9 @@ func (r *record) listKey() listKey { return listKey{kind: r.kind, owner: r.owner
 
 func (st *store) get(kind, id string) *record { return st.byID[kind][id] }
 
+// key is the record's index key within its kind: its id, within its scope.
+func (r *record) key() string { return scopedKey(r.scope, r.id) }
+
 // list returns the ascending records of one list. The slice is shared:
 // callers read it under the server lock and never modify it.
 func (st *store) list(k listKey) []*record { return st.lists[k] }
@@ -120,7 +131,7 @@ func (st *store) index(r *record) {
 		ids = map[string]*record{}
 		st.byID[r.kind] = ids
 	}
-	ids[r.id] = r
+	ids[r.key()] = r
 }
 
 func (st *store) insert(r *record) {
@@ -144,7 +155,7 @@ func (st *store) insertMany(k listKey, rs []*record) {
 }
 
 func (st *store) remove(r *record) {
-	delete(st.byID[r.kind], r.id)
+	delete(st.byID[r.kind], r.key())
 	k := r.listKey()
 	l := st.lists[k]
 	i := sort.Search(len(l), func(i int) bool { return !l[i].less(r) })
@@ -166,7 +177,7 @@ func (st *store) removeOwner(owner string) []*record {
 		for _, sandbox := range []bool{false, true} {
 			k := listKey{kind: kind, owner: owner, sandbox: sandbox}
 			for _, r := range st.lists[k] {
-				delete(st.byID[kind], r.id)
+				delete(st.byID[kind], r.key())
 				removed = append(removed, r)
 			}
 			delete(st.lists, k)

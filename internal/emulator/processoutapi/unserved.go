@@ -9,7 +9,9 @@ import (
 // ProcessOut documents no public API for webhook endpoints or the gateway
 // catalog, and its public reference has no Apple Pay certificate call (only
 // the SDKs do), so at its worst the API-key routes under /webhook-endpoints,
-// /gateways and /projects/applepay do not exist. Creating a gateway configuration under
+// /gateways and /projects/applepay do not exist; and Node SDK 11 dropped
+// plans and coupons as "unsupported features", so at its worst /plans and
+// /coupons are withdrawn too (§22, §23). Creating a gateway configuration under
 // /gateways/{name}/gateway-configurations is in the SDKs (verified) and stays
 // served. Membrane's actions are the connector's own way in and keep
 // reaching every route.
@@ -42,6 +44,8 @@ func (r Readings) unservedRoute(segs []string) bool {
 		return len(segs) != 3 || segs[2] != "gateway-configurations"
 	case "projects":
 		return len(segs) >= 2 && segs[1] == "applepay"
+	case "plans", "coupons":
+		return true
 	}
 	return false
 }
@@ -51,6 +55,13 @@ func (r Readings) unservedRoute(segs []string) bool {
 // plausible bodies because it still looks like "gone" to a client that
 // reads any *.not-found as the object being deleted; request.route-not-found
 // would at least say the path is the problem.
-func unservedAnswer() response {
+//
+// A withdrawn route is played in both plausible forms, so that a suite
+// meets each: /plans answers that 404, /coupons a 410 Gone
+// (unsupportedAnswer).
+func unservedAnswer(segs []string) response {
+	if segs[0] == "coupons" {
+		return unsupportedAnswer("coupon")
+	}
 	return errorResponse(newError(http.StatusNotFound, "resource.not-found", "The resource could not be found."))
 }

@@ -1,0 +1,4 @@
+import {
+  to = processout_coupon.spring
+  id = "spring25"
+}

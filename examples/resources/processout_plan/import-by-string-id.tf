@@ -1,0 +1,4 @@
+import {
+  to = processout_plan.silver_monthly
+  id = "silver-monthly"
+}
