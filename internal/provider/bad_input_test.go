@@ -429,8 +429,9 @@ func runBadInput(t *testing.T, tc badInput) {
 		transport = transportMembrane
 	}
 	env := newTestEnv(t, transport, emulatorConfigDefault())
-	// Of the kinds a lost create is recovered for, only webhook endpoints
-	// are hidden by the unserved-routes reading.
+	// Of the kinds whose lost creates these cases declare (webhook
+	// endpoints and products), only webhook endpoints are hidden by the
+	// unserved-routes reading.
 	if tc.lostCreate && strings.Contains(tc.config, `resource "processout_webhook_endpoint"`) {
 		env.skipUnroutedLostCreate("a create answered " + tc.name)
 	}
