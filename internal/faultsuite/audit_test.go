@@ -21,10 +21,22 @@ import (
 	"github.com/processout/terraform-provider-processout/internal/validate"
 )
 
-// stateOnly are attributes the API never returns: credentials, the
-// project's private key (returned once, at creation), and the operations'
-// time limits (the provider's own).
-var stateOnly = map[string]bool{"settings": true, "settings_wo": true, "settings_wo_version": true, "private_key": true, "timeouts": true}
+// stateOnly are attributes the API never returns: credentials (a gateway
+// configuration's, SFTP settings' password or private key), the project's
+// private key (returned once, at creation), and the operations' time limits
+// (the provider's own).
+var stateOnly = map[string]bool{
+	"settings": true, "settings_wo": true, "settings_wo_version": true,
+	"password": true, "password_wo": true, "password_wo_version": true,
+	"private_key": true, "private_key_wo": true, "private_key_wo_version": true,
+	"timeouts": true,
+}
+
+// unreadAfterSave are, per type, the attributes state holds null after a
+// save until a refresh reads them (ProcessOut's answer to an SFTP save
+// carries nothing): a null one is not compared with the emulator, whose
+// value checkSFTPSettings holds to what a save makes instead.
+var unreadAfterSave = map[string]map[string]bool{typeSFTP: {"enabled": true}}
 
 // unordered are set attributes: the API's order is not the state's.
 var unordered = map[string]bool{"events_whitelist": true, "sub_accounts_enabled": true}
@@ -84,10 +96,16 @@ func auditState(emu *emulator.Emulator, st *tfjson.State, declared fleet) *findi
 			f.mismatch("%s (%s) is in state but not in the emulator", r.Address, id)
 			continue
 		}
-		for _, d := range compareFields(r.AttributeValues, obj) {
+		for _, d := range compareFields(readAttributes(r), obj) {
 			f.mismatch("%s %s", r.Address, d)
 		}
 		checkStateOnly(f, emu, m, r.AttributeValues, id)
+		if m.typ == typeSFTP {
+			creds, _ := emu.ProcessOut.SFTPCredentials(id)
+			for _, d := range checkSFTPSettings(m, obj, creds, r.AttributeValues) {
+				f.mismatch("%s: %s", r.Address, d)
+			}
+		}
 	}
 	for _, m := range declared {
 		if !seen[m.address()] {
@@ -104,7 +122,7 @@ func auditState(emu *emulator.Emulator, st *tfjson.State, declared fleet) *findi
 			if inState[id] {
 				continue
 			}
-			if ident := identityOf(kind, obj); identities[ident] {
+			if ident := identityOf(kind, obj); identities[ident] && !singletonKinds[kind] {
 				f.duplicates[id] = ident
 			} else {
 				f.orphans[id] = ident
@@ -133,6 +151,44 @@ func checkStateOnly(f *findings, emu *emulator.Emulator, m member, attrs map[str
 			f.mismatch("%s: private_key is missing from state", m.address())
 		}
 	}
+}
+
+// readAttributes are a state object's attributes without those still
+// null after a save (unreadAfterSave).
+func readAttributes(r *tfjson.StateResource) map[string]any {
+	out := make(map[string]any, len(r.AttributeValues))
+	for name, v := range r.AttributeValues {
+		if v == nil && unreadAfterSave[r.Type][name] {
+			continue
+		}
+		out[name] = v
+	}
+	return out
+}
+
+// checkSFTPSettings holds the emulator's SFTP settings (obj, and the
+// credentials of their last save) to the declaration itself: its endpoint
+// and username, enabled (what a save makes, CONTRACT.md §20), and exactly
+// the declared password, neither a stale one, nor a private key beside it.
+// In state, the write-only password must be null, and the sensitive
+// fallback must be the declared one.
+func checkSFTPSettings(m member, obj map[string]any, creds processoutapi.SFTPCredentials, attrs map[string]any) []string {
+	var diffs []string
+	for field, want := range map[string]any{"endpoint": m.sftpEndpoint(), "username": m.sftpUsername(), "enabled": true} {
+		if got := obj[field]; got != want {
+			diffs = append(diffs, fmt.Sprintf("the emulator holds %s %s, the configuration of version %d makes %s", field, encode(got), m.version, encode(want)))
+		}
+	}
+	if want := (processoutapi.SFTPCredentials{Password: m.sftpPassword()}); creds != want {
+		diffs = append(diffs, fmt.Sprintf("the emulator received the credentials %+v, the configuration declares %+v (version %d)", creds, want, m.version))
+	}
+	if attrs["password_wo"] != nil {
+		diffs = append(diffs, "password_wo is in state")
+	}
+	if got, _ := attrs["password"].(string); m.plainSettings && got != m.sftpPassword() {
+		diffs = append(diffs, fmt.Sprintf("password in state is not the declared password of version %d", m.version))
+	}
+	return diffs
 }
 
 // stringValues reads a map of strings from state, nil for anything else.
@@ -347,6 +403,10 @@ var blockingKinds = map[faults.Kind]bool{
 // to Membrane, so commit_then_fail may hit it, that writes nothing to
 // ProcessOut (the unserved-routes reading routes webhook endpoints there).
 var readActionRun = regexp.MustCompile(`^/actions/(get|list)-[^/]+/run$`)
+
+// sftpSettingsPath is the path of a project's SFTP settings, which a PUT
+// creates or replaces whole.
+var sftpSettingsPath = regexp.MustCompile(`^/projects/[^/]+/sftp-settings$`)
 
 // lostWriteAnswers counts the commit_then_fail faults that lost the answer
 // of a ProcessOut write: each must be followed by a replay of its key.

@@ -272,8 +272,8 @@ func (r *run) report(phase string, m mark, wantCreates int) {
 func TestFaultSuite(t *testing.T) {
 	objects := envInt(t, "FAULTS_OBJECTS", 200)
 	seed := envInt(t, "FAULTS_SEED", 1)
-	if objects < 5 {
-		t.Fatalf("FAULTS_OBJECTS=%d: the fleet needs at least 5 objects (a project and one of each other kind)", objects)
+	if objects < 6 {
+		t.Fatalf("FAULTS_OBJECTS=%d: the fleet needs at least 6 objects (a project, the SFTP settings and one of each other kind)", objects)
 	}
 	ctx := context.Background()
 	ws := newWorkspace(t)
@@ -293,7 +293,7 @@ func TestFaultSuite(t *testing.T) {
 	t.Logf("seed %d, %d objects (%v), parallelism %d, max_retries %d, faults: %.0f%% transient over %v, %.0f%% commit_then_fail on writes",
 		seed, objects, declared.count(), r.parallelism, r.maxRetries, transientRate*100, transientKinds, commitThenFailRate*100)
 
-	r.converge("create", declared, len(declared))
+	r.converge("create", declared, declared.creates())
 	updated, changed := declared.updateHalf()
 	t.Logf("update: %d of %d objects change", changed, len(updated))
 	r.converge("update", updated, 0)

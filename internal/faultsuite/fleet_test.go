@@ -12,18 +12,24 @@ const (
 	typeWebhook    = "processout_webhook_endpoint"
 	typeGateway    = "processout_gateway_configuration"
 	typeProduct    = "processout_product"
+	typeSFTP       = "processout_project_sftp_settings"
 	kindProject    = "project"
 	kindWebhook    = "webhook_endpoint"
 	kindGateway    = "gateway_configuration"
 	kindProduct    = "product"
+	kindSFTP       = "sftp_settings"
 	gatewayStripe  = "stripe"
 	gatewaySandbox = "sandbox"
 )
 
-var kindOfType = map[string]string{typeProject: kindProject, typeWebhook: kindWebhook, typeGateway: kindGateway, typeProduct: kindProduct}
+var kindOfType = map[string]string{typeProject: kindProject, typeWebhook: kindWebhook, typeGateway: kindGateway, typeProduct: kindProduct, typeSFTP: kindSFTP}
 
 // fleetKinds are the emulator kinds a fleet may declare.
-var fleetKinds = []string{kindProject, kindWebhook, kindGateway, kindProduct}
+var fleetKinds = []string{kindProject, kindWebhook, kindGateway, kindProduct, kindSFTP}
+
+// singletonKinds are the kinds a project holds at most one of: an object
+// of theirs that state does not track duplicates nothing, it is an orphan.
+var singletonKinds = map[string]bool{kindSFTP: true}
 
 // member is one declared object. Its version (1, then 2 for the half that
 // the update step changes) decides every value it declares.
@@ -34,7 +40,8 @@ type member struct {
 	gateway string // for gateway configurations
 	version int
 	// plainSettings declares stripe credentials in the sensitive settings
-	// attribute, for CLIs without write-only attributes (Terraform < 1.11).
+	// attribute, and the SFTP password in password, for CLIs without
+	// write-only attributes (Terraform < 1.11).
 	plainSettings bool
 }
 
@@ -51,15 +58,18 @@ func (m member) identity() string {
 		return fmt.Sprintf("faults-%s-%03d", m.gateway, m.index)
 	case typeProduct:
 		return fmt.Sprintf("faults-product-%03d", m.index)
+	case typeSFTP:
+		return "faults-sftp-settings"
 	}
 	return "faults-project"
 }
 
 var versionSuffix = regexp.MustCompile(`(/v| v)\d+$`)
 
-// identityOf reads the identity back from an emulator object.
+// identityOf reads the identity back from an emulator object (for SFTP
+// settings, a singleton, only a label: their endpoint).
 func identityOf(kind string, obj map[string]any) string {
-	field := map[string]string{kindWebhook: "url", kindGateway: "name", kindProject: "name", kindProduct: "name"}[kind]
+	field := map[string]string{kindWebhook: "url", kindGateway: "name", kindProject: "name", kindProduct: "name", kindSFTP: "endpoint"}[kind]
 	s, _ := obj[field].(string)
 	return versionSuffix.ReplaceAllString(s, "")
 }
@@ -72,6 +82,17 @@ func (m member) credentials() map[string]string {
 		"public_key": fmt.Sprintf("pk_test_faults_%03d_v%d", m.index, m.version),
 	}
 }
+
+// The SFTP settings of this version: the update step changes the server,
+// the user and the password (and its version), and the emulator must hold
+// exactly these.
+func (m member) sftpEndpoint() string {
+	return fmt.Sprintf("sftp-v%d.faults.example.com:%s", m.version, pick(m.version, "22", "2222"))
+}
+
+func (m member) sftpUsername() string { return fmt.Sprintf("faults-exports-v%d", m.version) }
+
+func (m member) sftpPassword() string { return fmt.Sprintf("sftp_faults_password_v%d", m.version) }
 
 func (m member) hcl() string {
 	v := m.version
@@ -93,6 +114,15 @@ func (m member) hcl() string {
 		fmt.Fprintf(&b, "  currency   = %q\n", pick(v, "EUR", "USD"))
 		fmt.Fprintf(&b, "  metadata   = { index = \"%d\", version = \"%d\" }\n", m.index, v)
 		fmt.Fprintf(&b, "  return_url = \"https://shop.example.com/faults/%03d/v%d\"\n", m.index, v)
+	case typeSFTP:
+		fmt.Fprintf(&b, "  endpoint = %q\n", m.sftpEndpoint())
+		fmt.Fprintf(&b, "  username = %q\n", m.sftpUsername())
+		if m.plainSettings {
+			fmt.Fprintf(&b, "  password = %q\n", m.sftpPassword())
+		} else {
+			fmt.Fprintf(&b, "  password_wo         = %q\n", m.sftpPassword())
+			fmt.Fprintf(&b, "  password_wo_version = %d\n", v)
+		}
 	case typeGateway:
 		fmt.Fprintf(&b, "  gateway_name      = %q\n", m.gateway)
 		fmt.Fprintf(&b, "  name              = \"%s v%d\"\n", m.identity(), v)
@@ -121,16 +151,17 @@ func pick(version int, v1, v2 string) string {
 	return v2
 }
 
-// fleet is the declared configuration: one supervised project, then
-// products (a quarter of the rest), webhook endpoints, stripe and sandbox
-// gateway configurations sharing what is left.
+// fleet is the declared configuration: one supervised project and the
+// connected project's SFTP settings, then products (a quarter of the rest),
+// webhook endpoints, stripe and sandbox gateway configurations sharing what
+// is left.
 type fleet []member
 
 func newFleet(objects int) fleet {
-	rest := objects - 1
+	rest := objects - 2
 	products := rest / 4
 	webhooks, stripe, sandbox := splitConfigurations(rest - products)
-	return fleetOf(true, products, webhooks, stripe, sandbox)
+	return fleetOf(composition{project: true, sftpSettings: true, products: products, webhooks: webhooks, stripe: stripe, sandbox: sandbox})
 }
 
 // splitConfigurations shares n objects between webhook endpoints (half),
@@ -141,23 +172,33 @@ func splitConfigurations(n int) (webhooks, stripe, sandbox int) {
 	return webhooks, stripe, n - webhooks - stripe
 }
 
-// fleetOf declares the supervised project when project is set, then
-// products products, webhooks webhook endpoints, stripe stripe gateway
-// configurations (with credentials) and sandbox sandbox ones, all at
-// version 1.
-func fleetOf(project bool, products, webhooks, stripe, sandbox int) fleet {
+// composition is what a fleet declares: the supervised project and the
+// connected project's SFTP settings when set, and so many of each other
+// kind.
+type composition struct {
+	project, sftpSettings               bool
+	products, webhooks, stripe, sandbox int
+}
+
+// fleetOf declares c at version 1: the supervised project, the SFTP
+// settings, products, webhook endpoints, stripe gateway configurations
+// (with credentials) and sandbox ones, in that order.
+func fleetOf(c composition) fleet {
 	var f fleet
-	if project {
+	if c.project {
 		f = append(f, member{typ: typeProject, name: "project", version: 1})
 	}
-	for i := range products + webhooks + stripe + sandbox {
+	if c.sftpSettings {
+		f = append(f, member{typ: typeSFTP, name: "payout_exports", version: 1})
+	}
+	for i := range c.products + c.webhooks + c.stripe + c.sandbox {
 		m := member{index: i, version: 1}
 		switch {
-		case i < products:
+		case i < c.products:
 			m.typ, m.name = typeProduct, fmt.Sprintf("product_%03d", i)
-		case i < products+webhooks:
+		case i < c.products+c.webhooks:
 			m.typ, m.name = typeWebhook, fmt.Sprintf("wh_%03d", i)
-		case i < products+webhooks+stripe:
+		case i < c.products+c.webhooks+c.stripe:
 			m.typ, m.gateway, m.name = typeGateway, gatewayStripe, fmt.Sprintf("stripe_%03d", i)
 		default:
 			m.typ, m.gateway, m.name = typeGateway, gatewaySandbox, fmt.Sprintf("sandbox_%03d", i)
@@ -168,7 +209,8 @@ func fleetOf(project bool, products, webhooks, stripe, sandbox int) fleet {
 }
 
 // withPlainSettings returns the fleet declaring stripe credentials in
-// settings rather than settings_wo.
+// settings rather than settings_wo, and the SFTP password in password
+// rather than password_wo.
 func (f fleet) withPlainSettings() fleet {
 	out := make(fleet, len(f))
 	for i, m := range f {
@@ -179,12 +221,15 @@ func (f fleet) withPlainSettings() fleet {
 }
 
 // updateHalf returns the fleet with every other member (the project
-// included) moved to version 2, and how many members changed.
+// included) and the SFTP settings moved to version 2, and how many members
+// changed. The SFTP settings always change: there is one, and its update
+// (a save replacing the settings whole, the credential with them) is a
+// path of its own.
 func (f fleet) updateHalf() (fleet, int) {
 	out := make(fleet, len(f))
 	changed := 0
 	for i, m := range f {
-		if i%2 == 0 {
+		if i%2 == 0 || m.typ == typeSFTP {
 			m.version = 2
 			changed++
 		}
@@ -209,6 +254,13 @@ func (f fleet) byAddress() map[string]member {
 		out[m.address()] = m
 	}
 	return out
+}
+
+// creates is how many members a create makes with a POST: all but the SFTP
+// settings, which a PUT saves (auditKeys holds it to one execution per
+// phase).
+func (f fleet) creates() int {
+	return len(f) - f.count()[kindSFTP]
 }
 
 // count returns how many members of each emulator kind are declared.

@@ -137,8 +137,9 @@ func interruptCLIs(ctx context.Context, t *testing.T) []cliUnderTest {
 // TestFaultSuiteInterrupt interrupts `apply` the way a user (Ctrl-C, SIGINT)
 // or a cancelled CI job (SIGTERM) does, through every CLI it finds (see
 // interruptCLIs), and checks that nothing is left behind: FAULTS_OBJECTS
-// objects (half webhook endpoints, half stripe gateway configurations with
-// credentials), an emulator answering every request after 400ms,
+// objects (the connected project's SFTP settings, then half webhook
+// endpoints, half stripe gateway configurations with credentials), an
+// emulator answering every request after 400ms,
 // -parallelism=10; the signal goes to the CLI process once the first
 // create, half of them or three quarters reached ProcessOut (the moments;
 // interruptMatrix says which run where). After the interrupted apply,
@@ -197,8 +198,9 @@ func newInterruptRun(ctx context.Context, t *testing.T, cli cliUnderTest, signal
 	t.Helper()
 	ws := newWorkspaceFor(t, cli.path)
 	emu := startEmulator(t, emulator.Config{Seed: 1, Latency: interruptLatency})
-	webhooks := objects / 2
-	declared := fleetOf(false, 0, webhooks, objects-webhooks, 0)
+	rest := objects - 1 // after the SFTP settings
+	webhooks := rest / 2
+	declared := fleetOf(composition{sftpSettings: true, webhooks: webhooks, stripe: rest - webhooks})
 	if cli.kind == "terraform-legacy" {
 		declared = declared.withPlainSettings()
 	}
@@ -283,22 +285,26 @@ func (ir *interruptRun) audit(phase string, complete bool) *findings {
 	return f
 }
 
-// emulatorObjects counts the webhook endpoints and gateway configurations
-// the emulator holds.
+// emulatorObjects counts the objects of every kind a fleet may declare
+// that the emulator holds.
 func (ir *interruptRun) emulatorObjects() int {
 	n := 0
-	for _, kind := range []string{kindWebhook, kindGateway} {
+	for _, kind := range fleetKinds {
 		n += len(ir.emu.ProcessOut.Objects(ir.emu.ProjectID, kind))
 	}
 	return n
 }
 
 // createsAfter are the creates ProcessOut carried out (answered 2xx, not
-// from the idempotency cache) at or after since.
+// from the idempotency cache) at or after since: POSTs, and saves of SFTP
+// settings, which the interrupt runs never update, so that each save
+// creates them (or takes over settings an interrupted apply left
+// untracked, which the re-apply must create in state).
 func createsAfter(log []processoutapi.Request, since time.Time) []processoutapi.Request {
 	var out []processoutapi.Request
 	for _, r := range log {
-		if r.Method == http.MethodPost && r.Status >= 200 && r.Status < 300 && !r.Replayed && !r.Time.Before(since) {
+		creates := r.Method == http.MethodPost || (r.Method == http.MethodPut && sftpSettingsPath.MatchString(r.Path))
+		if creates && r.Status >= 200 && r.Status < 300 && !r.Replayed && !r.Time.Before(since) {
 			out = append(out, r)
 		}
 	}

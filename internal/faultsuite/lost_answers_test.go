@@ -49,7 +49,11 @@ func injectLostAnswerFaults(inj *faults.Injector) {
 // The fleet declares no supervised project: a project whose create answer
 // is lost can end only in the documented error (its private key came only
 // in that answer; TestAccLostCreateAnswer_project in internal/provider
-// covers it), which no further apply resolves.
+// covers it), which no further apply resolves. It declares the connected
+// project's SFTP settings: a save whose answer is lost leaves settings
+// ProcessOut holds and state lacks (counted in lost_objects), which the
+// next apply's create takes over, having the declared endpoint and
+// username, with no placeholder.
 //
 // TestFaultSuite's per-phase request audits (every commit_then_fail answer
 // replayed with its key, creates equal to the objects declared) do not hold
@@ -59,8 +63,8 @@ func injectLostAnswerFaults(inj *faults.Injector) {
 func TestFaultSuiteLostAnswers(t *testing.T) {
 	objects := envInt(t, "FAULTS_OBJECTS", 200)
 	seed := envInt(t, "FAULTS_SEED", 1)
-	if objects < 4 {
-		t.Fatalf("FAULTS_OBJECTS=%d: the fleet needs at least 4 objects (one of each kind)", objects)
+	if objects < 5 {
+		t.Fatalf("FAULTS_OBJECTS=%d: the fleet needs at least 5 objects (the SFTP settings and one of each other kind)", objects)
 	}
 	ctx := context.Background()
 	ws := newWorkspace(t)
@@ -68,9 +72,10 @@ func TestFaultSuiteLostAnswers(t *testing.T) {
 		t.Skip("the suite declares stripe credentials as settings_wo, which needs OpenTofu (or Terraform 1.11+): run make faults")
 	}
 	emu := startEmulator(t, emulator.Config{Seed: int64(seed)})
-	products := objects / 4
-	webhooks, stripe, sandbox := splitConfigurations(objects - products)
-	declared := fleetOf(false, products, webhooks, stripe, sandbox)
+	rest := objects - 1 // after the SFTP settings
+	products := rest / 4
+	webhooks, stripe, sandbox := splitConfigurations(rest - products)
+	declared := fleetOf(composition{sftpSettings: true, products: products, webhooks: webhooks, stripe: stripe, sandbox: sandbox})
 	ws.writeConfig(declared.config(providerBlock(emu, lostMaxRetries, suiteRequestTimeout)))
 	ws.init(ctx)
 	parallelism := envInt(t, "FAULTS_PARALLELISM", 10)

@@ -22,11 +22,11 @@ func TestAuditComparesAmountsAsNumbers(t *testing.T) {
 	}
 }
 
-// The fleet declares a quarter of its objects (after the project) as
-// products, each named for its identity.
+// The fleet declares a quarter of its objects (after the project and the
+// SFTP settings) as products, each named for its identity.
 func TestFleetDeclaresProducts(t *testing.T) {
 	f := newFleet(40)
-	if got := f.count(); got[kindProduct] != 9 || got[kindProject] != 1 || got[kindWebhook]+got[kindGateway] != 30 {
+	if got := f.count(); got[kindProduct] != 9 || got[kindProject] != 1 || got[kindWebhook]+got[kindGateway] != 29 {
 		t.Fatalf("fleet of 40: %v", got)
 	}
 	for _, m := range f {
