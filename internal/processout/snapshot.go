@@ -16,11 +16,12 @@ import (
 //     kind never lists a project that holds thousands.
 //   - Pages are read one at a time, only while a refresh waits for an
 //     object no page read so far holds, and never more pages than the
-//     refreshes of the kind the client has seen: past that the list costs
-//     more than the GETs it could spare, and paging stops (the pages read
-//     still answer). At
-//     worst the calls for a kind are twice the GETs; for a project that
-//     holds what the state holds, the pages and SnapshotFrom-1 GETs.
+//     refreshes of the kind the client has seen: past that the list would
+//     cost more than the GETs it could spare, so the refresh that would
+//     read the next page makes its own GET instead, and paging resumes
+//     only once more refreshes have come. At worst the calls for a kind
+//     are twice its refreshes; for a project that holds what the state
+//     holds, the pages and SnapshotFrom-1 GETs.
 //   - A refresh waits for the pages (one reader for all, however many
 //     refreshes arrive at once) and is answered as soon as a page holds
 //     its object whole. A page whose items all lack fields (a list that
@@ -135,8 +136,7 @@ func (s *snapshot[T]) find(ctx context.Context, id string) (*T, error) {
 		}
 		if !s.fetching {
 			if s.pages >= s.refresh {
-				s.endLocked(snapshotClosed)
-				return nil, nil
+				return nil, nil // the next page would cost more than the refreshes seen could spare
 			}
 			s.fetchLocked(ctx)
 		}

@@ -341,3 +341,19 @@ func TestListsReadPartialItemsWhole(t *testing.T) {
 		t.Errorf("listed %d endpoints with %d GETs, want 3 and 3", n, reads)
 	}
 }
+
+// A fleet whose objects are on the list's last pages, refreshed one at a
+// time: each refresh that finds the page budget spent makes its own GET,
+// and the next one reads one page more, until the pages answer the rest.
+func TestSnapshotPagingResumesAsRefreshesCome(t *testing.T) {
+	const n = 1000
+	srv := newFleetServer(n)
+	c := New(srv, WithProject("proj_1"))
+	got := refreshAll(t, c, ids(0, n), 1) // the oldest first: the last page first
+	if len(got) != n {
+		t.Fatalf("%d answers, want %d", len(got), n)
+	}
+	if reads, pages := srv.counts(); pages != n/MaxPageSize || reads > 2*n/MaxPageSize {
+		t.Errorf("%d refreshes made %d GETs and read %d pages, want the %d pages and at most %d GETs", n, reads, pages, n/MaxPageSize, 2*n/MaxPageSize)
+	}
+}
