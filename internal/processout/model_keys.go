@@ -22,8 +22,10 @@ var modelKeysCache sync.Map // reflect.Type → []string
 // decoded into T whole.
 func modelKeys[T any]() []string {
 	t := reflect.TypeFor[T]()
-	if keys, ok := modelKeysCache.Load(t); ok {
-		return keys.([]string)
+	if cached, ok := modelKeysCache.Load(t); ok {
+		if keys, ok := cached.([]string); ok {
+			return keys
+		}
 	}
 	var keys []string
 	for f := range t.Fields() {

@@ -86,7 +86,7 @@ func (s *fleetServer) page(r *Request) *Response {
 	limit, _ := strconv.Atoi(r.Query.Get("limit"))
 	var visible []map[string]any
 	for _, o := range s.objects {
-		if !s.listGone[o["id"].(string)] {
+		if id, _ := o["id"].(string); !s.listGone[id] {
 			visible = append(visible, o)
 		}
 	}
