@@ -184,7 +184,7 @@ func (s *snapshot[T]) fetchLocked(ctx context.Context) {
 // refreshes then make their own GETs, whose errors are theirs to report).
 func (s *snapshot[T]) takeLocked(page Page[T], err error) {
 	if err != nil {
-		s.endLocked(snapshotClosed)
+		s.wakeLocked(snapshotClosed)
 		return
 	}
 	s.pages++
@@ -197,18 +197,18 @@ func (s *snapshot[T]) takeLocked(page Page[T], err error) {
 	}
 	switch {
 	case len(page.Items) > 0 && whole == 0, !page.HasMore, len(page.Items) == 0:
-		s.endLocked(snapshotClosed)
+		s.wakeLocked(snapshotClosed)
 	case s.cursors[page.Items[len(page.Items)-1].itemID()]:
-		s.endLocked(snapshotClosed) // the cursor did not advance
+		s.wakeLocked(snapshotClosed) // the cursor did not advance
 	default:
 		s.cursor = page.Items[len(page.Items)-1].itemID()
 		s.cursors[s.cursor] = true
-		s.endLocked(snapshotOpen)
+		s.wakeLocked(snapshotOpen)
 	}
 }
 
-// endLocked sets the state and wakes the waiting refreshes.
-func (s *snapshot[T]) endLocked(state snapshotState) {
+// wakeLocked sets the state and wakes the waiting refreshes.
+func (s *snapshot[T]) wakeLocked(state snapshotState) {
 	s.state = state
 	close(s.turn)
 	s.turn = make(chan struct{})
@@ -218,7 +218,7 @@ func (s *snapshot[T]) drop() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.state != snapshotDropped {
-		s.endLocked(snapshotDropped)
+		s.wakeLocked(snapshotDropped)
 	}
 }
 
