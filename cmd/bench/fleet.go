@@ -28,7 +28,7 @@ type phaseRow struct {
 	provider cost
 	floor    cost
 	calls    bench.Calls
-	minimum  int // the fewest calls for the objects: N, N, N + N/10, 2N
+	minimum  int // the fewest calls for the objects: N, R, R + N/10, R + N (R: the refresh, bench.Fleet.Refresh)
 	// configurations is how many times the CLI configures the provider
 	// (once per graph walk): each costs one check of the transport, a
 	// Membrane connection read or a direct-transport credential check.
@@ -74,14 +74,18 @@ type fleetPhase struct {
 
 var fleetPhases = []fleetPhase{
 	{name: "apply", command: apply, configurations: 2, minimum: func(f bench.Fleet) int { return f.N }, stored: bench.Fleet.Stored},
-	{name: "plan", command: planNoChange, configurations: 1, minimum: func(f bench.Fleet) int { return f.N }, stored: bench.Fleet.Stored},
+	{name: "plan", command: planNoChange, configurations: 1, minimum: refreshed, stored: bench.Fleet.Stored},
 	{name: "update 10%", generation: 1, command: apply, configurations: 2,
-		minimum: func(f bench.Fleet) int { return f.N + f.Updated() }, stored: bench.Fleet.Stored},
+		minimum: func(f bench.Fleet) int { return refreshed(f) + f.Updated() }, stored: bench.Fleet.Stored},
 	{name: "destroy", generation: 1, command: destroy, configurations: 3,
-		minimum: func(f bench.Fleet) int { return 2 * f.N }, stored: func(_ bench.Fleet, po *processoutapi.Server, projectID string) error {
+		minimum: func(f bench.Fleet) int { return refreshed(f) + f.N }, stored: func(_ bench.Fleet, po *processoutapi.Server, projectID string) error {
 			return bench.Fleet{}.Stored(po, projectID)
 		}},
 }
+
+// refreshed is the calls of the fleet's refresh: the first reads of each
+// kind, then its list's pages (bench.Refresh).
+func refreshed(f bench.Fleet) int { return f.Refresh(true).Objects() }
 
 func apply(ctx context.Context, tf *tfexec.Terraform, parallelism int) error {
 	return tf.Apply(ctx, tfexec.Parallelism(parallelism))

@@ -77,12 +77,30 @@ func TestTallySeparatesObjectsFromLookups(t *testing.T) {
 		{Method: http.MethodPost, Path: "/actions/get-webhook-endpoint/run", Kind: "action"},
 	}
 	got := Tally(po, mb)
-	want := "reads=2 creates=2 updates=1 deletes=1 catalog_pages=1 connection_reads=1 action_lists=1 credential_checks=1 " +
-		"other=[GET /gateways/stripe GET /projects/proj_1 GET /webhook-endpoints]"
+	want := "reads=2 list_pages=1 creates=2 updates=1 deletes=1 catalog_pages=1 connection_reads=1 action_lists=1 credential_checks=1 " +
+		"other=[GET /gateways/stripe GET /projects/proj_1]"
 	if got.String() != want {
 		t.Fatalf("tally\n  got  %s\n  want %s", got, want)
 	}
-	if got.Objects() != 6 || got.Lookups() != 4 || got.Total() != 13 {
-		t.Fatalf("objects %d, look-ups %d, total %d; want 6, 4, 13", got.Objects(), got.Lookups(), got.Total())
+	if got.Objects() != 7 || got.Lookups() != 4 || got.Total() != 13 {
+		t.Fatalf("objects %d, look-ups %d, total %d; want 7, 4, 13", got.Objects(), got.Lookups(), got.Total())
+	}
+}
+
+// The model of a refresh: one GET each below processout.SnapshotFrom
+// objects of a kind, else the first GETs and the list's pages; with lists
+// that omit fields, every GET and the one page that showed it.
+func TestRefreshModel(t *testing.T) {
+	for _, tc := range []struct {
+		n          int
+		whole      bool
+		reads, pgs int
+	}{{0, true, 0, 0}, {2, true, 2, 0}, {3, true, 2, 1}, {100, true, 2, 1}, {250, true, 2, 3}, {2, false, 2, 0}, {250, false, 250, 1}} {
+		if got := Refresh(tc.n, tc.whole); got.Reads != tc.reads || got.ListPages != tc.pgs {
+			t.Errorf("Refresh(%d, %v) = %s, want %d reads and %d pages", tc.n, tc.whole, got, tc.reads, tc.pgs)
+		}
+	}
+	if got := (Fleet{N: 500}).Refresh(true).Objects(); got != 10 {
+		t.Errorf("the refresh of the bench's 500 objects is %d calls, want 10", got)
 	}
 }

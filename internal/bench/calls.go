@@ -3,6 +3,7 @@ package bench
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"sort"
 	"strings"
 
@@ -17,6 +18,10 @@ import (
 type Calls struct {
 	// Calls for the objects, from the ProcessOut request log.
 	Reads, Creates, Updates, Deletes int
+	// ListPages are the pages of the managed kinds' lists (GET
+	// /webhook-endpoints, /gateway-configurations, /products): a refresh of
+	// many objects of a kind reads them instead of one GET each (Refresh).
+	ListPages int
 	// CatalogPages are the gateway catalog list pages (GET /gateways): the
 	// plan-time check of gateway names and credential keys.
 	CatalogPages int
@@ -40,6 +45,9 @@ type Calls struct {
 
 // objectCollections are the paths of the managed objects' items.
 var objectCollections = []string{"/gateway-configurations/", "/webhook-endpoints/", "/products/"}
+
+// objectLists are the paths of the managed objects' lists.
+var objectLists = []string{"/gateway-configurations", "/webhook-endpoints", "/products"}
 
 // Tally classifies the requests of the two emulator logs. A proxied call
 // appears in both: it is counted from the ProcessOut log, where it landed.
@@ -72,6 +80,8 @@ func (c *Calls) add(method, path string) {
 		c.CatalogPages++
 	case method == http.MethodGet && path == currentProjectPath:
 		c.CredentialChecks++
+	case method == http.MethodGet && slices.Contains(objectLists, path):
+		c.ListPages++
 	case method == http.MethodPost && (path == "/webhook-endpoints" || path == "/products" ||
 		strings.HasPrefix(path, "/gateways/") && strings.HasSuffix(path, "/gateway-configurations")):
 		c.Creates++
@@ -91,7 +101,7 @@ func (c *Calls) add(method, path string) {
 const currentProjectPath = "/projects/{project_id}"
 
 // Objects is the number of calls made for the managed objects.
-func (c Calls) Objects() int { return c.Reads + c.Creates + c.Updates + c.Deletes }
+func (c Calls) Objects() int { return c.Reads + c.ListPages + c.Creates + c.Updates + c.Deletes }
 
 // Lookups is the number of provider-wide look-ups.
 func (c Calls) Lookups() int {
@@ -102,11 +112,11 @@ func (c Calls) Lookups() int {
 func (c Calls) Total() int { return c.Objects() + c.Lookups() + len(c.Other) }
 
 // String is a one-line summary, such as
-// "reads=12 creates=0 updates=2 deletes=0 catalog_pages=0 connection_reads=1
-// action_lists=0 credential_checks=0".
+// "reads=12 list_pages=0 creates=0 updates=2 deletes=0 catalog_pages=0
+// connection_reads=1 action_lists=0 credential_checks=0".
 func (c Calls) String() string {
-	s := fmt.Sprintf("reads=%d creates=%d updates=%d deletes=%d catalog_pages=%d connection_reads=%d action_lists=%d credential_checks=%d",
-		c.Reads, c.Creates, c.Updates, c.Deletes, c.CatalogPages, c.ConnectionReads, c.ActionLists, c.CredentialChecks)
+	s := fmt.Sprintf("reads=%d list_pages=%d creates=%d updates=%d deletes=%d catalog_pages=%d connection_reads=%d action_lists=%d credential_checks=%d",
+		c.Reads, c.ListPages, c.Creates, c.Updates, c.Deletes, c.CatalogPages, c.ConnectionReads, c.ActionLists, c.CredentialChecks)
 	if len(c.Other) > 0 {
 		s += fmt.Sprintf(" other=%v", c.Other)
 	}

@@ -17,6 +17,8 @@ type Client struct {
 	// project is the bare ID of the project the credentials belong to, when
 	// the client knows it; answers naming another are refused (answers.go).
 	project string
+	// snapshots answer refreshes from lists (snapshot.go).
+	snapshots snapshots
 }
 
 // Option configures a Client.
@@ -50,8 +52,11 @@ func (c *Client) call(ctx context.Context, req *Request, out any) error {
 	if err := req.CheckPathParams(); err != nil {
 		return err
 	}
-	if req.Write() && req.IdempotencyKey == "" {
-		req.IdempotencyKey = c.idempotencyKey(ctx)
+	if req.Write() {
+		c.snapshots.written(req.Operation)
+		if req.IdempotencyKey == "" {
+			req.IdempotencyKey = c.idempotencyKey(ctx)
+		}
 	}
 	resp, err := c.transport.Do(ctx, req)
 	if err != nil {

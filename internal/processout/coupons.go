@@ -70,6 +70,13 @@ func (c *Client) GetCoupon(ctx context.Context, id string) (*Coupon, error) {
 	return getObject[Coupon](ctx, c, coupons, id)
 }
 
+// RefreshCoupon reads one for a refresh: from the list of the
+// kind once the client has refreshed enough of them, else with its own GET
+// (snapshot.go).
+func (c *Client) RefreshCoupon(ctx context.Context, id string) (*Coupon, error) {
+	return refreshObject[Coupon](ctx, c, coupons, id)
+}
+
 // UpdateCoupon replaces a coupon's metadata, the one field that may change.
 func (c *Client) UpdateCoupon(ctx context.Context, id string, in CouponUpdate) (*Coupon, error) {
 	if in.Metadata == nil {
@@ -85,5 +92,5 @@ func (c *Client) DeleteCoupon(ctx context.Context, id string) error {
 
 // Coupons streams the project's coupons.
 func (c *Client) Coupons(ctx context.Context, opts ListOptions) iter.Seq2[Coupon, error] {
-	return listObjects[Coupon](ctx, c, coupons, opts)
+	return listWhole[Coupon](ctx, c, coupons, opts)
 }

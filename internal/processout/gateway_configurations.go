@@ -71,6 +71,13 @@ func (c *Client) GetGatewayConfiguration(ctx context.Context, id string) (*Gatew
 	return getObject[GatewayConfiguration](ctx, c, gatewayConfigurations, id)
 }
 
+// RefreshGatewayConfiguration reads one for a refresh: from the list of the
+// kind once the client has refreshed enough of them, else with its own GET
+// (snapshot.go).
+func (c *Client) RefreshGatewayConfiguration(ctx context.Context, id string) (*GatewayConfiguration, error) {
+	return refreshObject[GatewayConfiguration](ctx, c, gatewayConfigurations, id)
+}
+
 // UpdateGatewayConfiguration replaces the writable fields.
 func (c *Client) UpdateGatewayConfiguration(ctx context.Context, id string, in GatewayConfigurationInput) (*GatewayConfiguration, error) {
 	return updateObject[GatewayConfiguration](ctx, c, gatewayConfigurations, id, in.body())
@@ -83,5 +90,5 @@ func (c *Client) DeleteGatewayConfiguration(ctx context.Context, id string) erro
 
 // GatewayConfigurations streams the project's gateway configurations.
 func (c *Client) GatewayConfigurations(ctx context.Context, opts ListOptions) iter.Seq2[GatewayConfiguration, error] {
-	return listObjects[GatewayConfiguration](ctx, c, gatewayConfigurations, opts)
+	return listWhole[GatewayConfiguration](ctx, c, gatewayConfigurations, opts)
 }

@@ -25,7 +25,10 @@ type ListOptions struct {
 
 // Page is one page of a list.
 type Page[T any] struct {
-	Items   []T
+	Items []T
+	// Partial[i] says Items[i] lacks a field of T's model, when the page
+	// was read with the model's keys (fetchPage); nil otherwise.
+	Partial []bool
 	HasMore bool
 }
 
@@ -34,26 +37,44 @@ type idOf interface{ itemID() string }
 // listPages streams the items of a list endpoint page by page, following the
 // start_after cursor. Only one page is held at a time. A cursor that comes
 // back (a server or cache that ignores start_after answers the same page
-// again) ends the list with an error instead of looping forever.
-func listPages[T idOf](ctx context.Context, c *Client, base Request, opts ListOptions) iter.Seq2[T, error] {
+// again) ends the list with an error instead of looping forever. whole,
+// when not nil, reads in full an item the list sent without every field of
+// T's model (a list may serve a summary of each object, the emulator's
+// ListsOmitFields reading): the item is yielded as whole answers it, and
+// left out when whole finds it gone.
+func listPages[T idOf](ctx context.Context, c *Client, base Request, opts ListOptions, whole func(context.Context, string) (*T, error)) iter.Seq2[T, error] {
+	var keys []string
+	if whole != nil {
+		keys = modelKeys[T]()
+	}
 	return func(yield func(T, error) bool) {
 		cursor := ""
 		seen := map[string]bool{}
 		for {
 			if seen[cursor] {
 				var zero T
-				yield(zero, &DecodeError{Operation: base.Operation, Status: 200,
-					Reason: fmt.Sprintf("the API answered a page it had already sent (start_after %q did not advance the list)", cursor)})
+				yield(zero, repeatedPage(base.Operation, cursor))
 				return
 			}
 			seen[cursor] = true
-			page, err := fetchPage[T](ctx, c, base, opts, cursor)
+			page, err := fetchPage[T](ctx, c, base, opts, cursor, keys)
 			if err != nil {
 				var zero T
 				yield(zero, err)
 				return
 			}
-			for _, item := range page.Items {
+			for i, item := range page.Items {
+				if page.Partial != nil && page.Partial[i] {
+					full, err := whole(ctx, item.itemID())
+					switch {
+					case IsNotFound(err):
+						continue
+					case err != nil:
+						yield(item, err)
+						return
+					}
+					item = *full
+				}
 				if !yield(item, nil) {
 					return
 				}
@@ -66,7 +87,15 @@ func listPages[T idOf](ctx context.Context, c *Client, base Request, opts ListOp
 	}
 }
 
-func fetchPage[T any](ctx context.Context, c *Client, base Request, opts ListOptions, startAfter string) (Page[T], error) {
+// repeatedPage is the error of a list whose cursor did not advance.
+func repeatedPage(operation, cursor string) error {
+	return &DecodeError{Operation: operation, Status: 200,
+		Reason: fmt.Sprintf("the API answered a page it had already sent (start_after %q did not advance the list)", cursor)}
+}
+
+// fetchPage reads one page. keys, when not nil, are the fields an item must
+// carry to be whole (modelKeys): page.Partial marks the items lacking one.
+func fetchPage[T any](ctx context.Context, c *Client, base Request, opts ListOptions, startAfter string, keys []string) (Page[T], error) {
 	req := base
 	req.List = true
 	req.Query = url.Values{}
@@ -98,7 +127,7 @@ func fetchPage[T any](ctx context.Context, c *Client, base Request, opts ListOpt
 		return page, &DecodeError{Operation: req.Operation, Status: resp.Status, Reason: fmt.Sprintf("the %q list is missing", req.ResponseKey), Snippet: snippet(resp.Body)}
 	}
 	if string(raw) != "null" {
-		if err := json.Unmarshal(raw, &page.Items); err != nil {
+		if err := decodeItems(raw, keys, &page); err != nil {
 			return page, &DecodeError{Operation: req.Operation, Status: resp.Status, Reason: fmt.Sprintf("the %q list does not have the expected shape: %v", req.ResponseKey, err)}
 		}
 	}

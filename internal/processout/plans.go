@@ -77,6 +77,13 @@ func (c *Client) GetPlan(ctx context.Context, id string) (*Plan, error) {
 	return getObject[Plan](ctx, c, plans, id)
 }
 
+// RefreshPlan reads one for a refresh: from the list of the
+// kind once the client has refreshed enough of them, else with its own GET
+// (snapshot.go).
+func (c *Client) RefreshPlan(ctx context.Context, id string) (*Plan, error) {
+	return refreshObject[Plan](ctx, c, plans, id)
+}
+
 // UpdatePlan replaces the fields of a plan that may change.
 func (c *Client) UpdatePlan(ctx context.Context, id string, in PlanUpdate) (*Plan, error) {
 	return updateObject[Plan](ctx, c, plans, id, in.body())
@@ -90,5 +97,5 @@ func (c *Client) DeletePlan(ctx context.Context, id string) error {
 
 // Plans streams the project's plans.
 func (c *Client) Plans(ctx context.Context, opts ListOptions) iter.Seq2[Plan, error] {
-	return listObjects[Plan](ctx, c, plans, opts)
+	return listWhole[Plan](ctx, c, plans, opts)
 }

@@ -63,6 +63,13 @@ func (c *Client) GetProduct(ctx context.Context, id string) (*Product, error) {
 	return getObject[Product](ctx, c, products, id)
 }
 
+// RefreshProduct reads one for a refresh: from the list of the
+// kind once the client has refreshed enough of them, else with its own GET
+// (snapshot.go).
+func (c *Client) RefreshProduct(ctx context.Context, id string) (*Product, error) {
+	return refreshObject[Product](ctx, c, products, id)
+}
+
 // UpdateProduct replaces the writable fields of a product.
 func (c *Client) UpdateProduct(ctx context.Context, id string, in ProductInput) (*Product, error) {
 	return updateObject[Product](ctx, c, products, id, in.body())
@@ -75,5 +82,5 @@ func (c *Client) DeleteProduct(ctx context.Context, id string) error {
 
 // Products streams every product of the project.
 func (c *Client) Products(ctx context.Context, opts ListOptions) iter.Seq2[Product, error] {
-	return listObjects[Product](ctx, c, products, opts)
+	return listWhole[Product](ctx, c, products, opts)
 }

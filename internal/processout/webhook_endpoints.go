@@ -51,6 +51,13 @@ func (c *Client) GetWebhookEndpoint(ctx context.Context, id string) (*WebhookEnd
 	return getObject[WebhookEndpoint](ctx, c, webhookEndpoints, id)
 }
 
+// RefreshWebhookEndpoint reads one for a refresh: from the list of the
+// kind once the client has refreshed enough of them, else with its own GET
+// (snapshot.go).
+func (c *Client) RefreshWebhookEndpoint(ctx context.Context, id string) (*WebhookEndpoint, error) {
+	return refreshObject[WebhookEndpoint](ctx, c, webhookEndpoints, id)
+}
+
 // UpdateWebhookEndpoint replaces the writable fields of a webhook endpoint.
 func (c *Client) UpdateWebhookEndpoint(ctx context.Context, id string, in WebhookEndpointInput) (*WebhookEndpoint, error) {
 	return updateObject[WebhookEndpoint](ctx, c, webhookEndpoints, id, in.body())
@@ -63,5 +70,5 @@ func (c *Client) DeleteWebhookEndpoint(ctx context.Context, id string) error {
 
 // WebhookEndpoints streams every webhook endpoint of the project.
 func (c *Client) WebhookEndpoints(ctx context.Context, opts ListOptions) iter.Seq2[WebhookEndpoint, error] {
-	return listObjects[WebhookEndpoint](ctx, c, webhookEndpoints, opts)
+	return listWhole[WebhookEndpoint](ctx, c, webhookEndpoints, opts)
 }

@@ -39,7 +39,8 @@ func applePayFleet(n, rotated int, generation string) string {
 // TestAccApplePayCertificateCalls holds the certificates to their exact
 // ProcessOut calls, per CLI command (how the harness runs each step:
 // TestAccCallCounts_fleet). ProcessOut reads certificates only as one list,
-// so each certificate's refresh is one list; a create is the list it is
+// which the refreshes of one provider process share (one list per refresh
+// walk, however many certificates); a create is the list it is
 // compared with (lost answers, applepay_slots.go) and its POST; a plan that
 // makes certificates asks once per walk whether Apple Pay is set up (one
 // list, in the plan walk and again in the apply walk). Every other call
@@ -70,7 +71,7 @@ func TestAccApplePayCertificateCalls(t *testing.T) {
 						env.applePayStored(addrs...),
 					),
 				},
-				{ // no-change plan: one list per certificate, nothing else
+				{ // no-change plan: one list for all, nothing else
 					PreConfig: env.resetCalls,
 					Config:    env.config(created),
 					PlanOnly:  true,
@@ -81,7 +82,7 @@ func TestAccApplePayCertificateCalls(t *testing.T) {
 						},
 						PostApplyPostRefresh: []plancheck.PlanCheck{
 							plancheck.ExpectEmptyPlan(),
-							applePayTally{env, "no-change plan", map[string]int{"list": n}},
+							applePayTally{env, "no-change plan", map[string]int{"list": 1}},
 						},
 					},
 				},
@@ -89,11 +90,11 @@ func TestAccApplePayCertificateCalls(t *testing.T) {
 					PreConfig: env.resetCalls,
 					Config:    env.config(rotated),
 					ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-						applePayTally{env, "plan of the rotation", map[string]int{"list": n + 1}},
+						applePayTally{env, "plan of the rotation", map[string]int{"list": 2}},
 					}},
 					Check: resource.ComposeTestCheckFunc(
 						func(*terraform.State) error {
-							return env.expectApplePayCalls("apply of the rotation", map[string]int{"list": n + 3, "create": 1, "delete": 1})
+							return env.expectApplePayCalls("apply of the rotation", map[string]int{"list": 4, "create": 1, "delete": 1})
 						},
 						env.applePayStored(addrs...),
 					),
@@ -104,10 +105,10 @@ func TestAccApplePayCertificateCalls(t *testing.T) {
 					Destroy:   true,
 					ConfigPlanChecks: resource.ConfigPlanChecks{
 						PreApply: []plancheck.PlanCheck{
-							applePayTally{env, "plan -destroy", map[string]int{"list": n}},
+							applePayTally{env, "plan -destroy", map[string]int{"list": 1}},
 						},
 						PostApplyPreRefresh: []plancheck.PlanCheck{
-							applePayTally{env, "destroy", map[string]int{"list": n, "delete": n}},
+							applePayTally{env, "destroy", map[string]int{"list": 1, "delete": n}},
 						},
 					},
 				},

@@ -146,7 +146,8 @@ func (r *ApplePayCertificateResource) Create(ctx context.Context, req resource.C
 }
 
 // Read implements resource.Resource: the certificate is looked for in the
-// list. One the list no longer holds is dropped from state, so the plan
+// list (the one the provider process's refreshes share, then one of its
+// own). One the list no longer holds is dropped from state, so the plan
 // makes a new one, unless it is new enough for the list to lag (it is read
 // again first) or is being imported (an error).
 func (r *ApplePayCertificateResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -173,7 +174,7 @@ func (r *ApplePayCertificateResource) Read(ctx context.Context, req resource.Rea
 	}
 	importing := hasPrivateKey(ctx, req.Private, applePayImportingKey, &resp.Diagnostics)
 	_, err := readSettled(ctx, privateTime(ctx, req.Private, applePayCreatedKey, &resp.Diagnostics), func(ctx context.Context) (*processout.ApplePayCertificate, error) {
-		return r.data.api.FindApplePayCertificate(ctx, id)
+		return r.data.api.RefreshApplePayCertificate(ctx, id)
 	})
 	switch {
 	case importing && processout.IsNotFound(err):

@@ -372,7 +372,9 @@ func badInputs() []badInput {
 		answer("list with has_more not a boolean", jsonAnswer(http.StatusOK, `{"success":true,"webhook_endpoints":[],"has_more":"no"}`), webhookList, `"has_more" is not a boolean … This is not an answer the ProcessOut API gives: check that processout_api_url (direct transport) or the Membrane connection points at ProcessOut's API.`),
 		answer("list that is an object", jsonAnswer(http.StatusOK, `{"success":true,"webhook_endpoints":{"id":"whe_1"},"has_more":false}`), webhookList,
 			`the "webhook_endpoints" list does not have the expected shape … This is not an answer the ProcessOut API gives: check that processout_api_url (direct transport) or the Membrane connection points at ProcessOut's API.`),
-		answer("list that repeats its page", jsonAnswer(http.StatusOK, `{"success":true,"webhook_endpoints":[{"id":"whe_1","url":"https://a.example","created_at":"2024-01-01T00:00:00Z"}],"has_more":true}`),
+		// Its item is whole (an item lacking a field is read with its own
+		// GET, which this canned answer would fail first).
+		answer("list that repeats its page", jsonAnswer(http.StatusOK, `{"success":true,"webhook_endpoints":[{"id":"whe_1","project_id":"proj_1","url":"https://a.example","events_whitelist":[],"sandbox":false,"created_at":"2024-01-01T00:00:00Z"}],"has_more":true}`),
 			webhookList, `the API answered a page it had already sent (start_after "whe_1" did not advance the list) … This is not an answer the ProcessOut API gives: check that processout_api_url (direct transport) or the Membrane connection points at ProcessOut's API.`),
 		membraneAnswer("Membrane answering an HTML page", htmlAnswer(http.StatusOK), `membrane.connection.read: could not decode Membrane's answer … Check membrane_api_url (or MEMBRANE_API_URL): it must be Membrane's API`),
 		membraneAnswer("Membrane answering an empty 200", &cannedAnswer{status: http.StatusOK}, "membrane.connection.read: could not decode Membrane's answer: unexpected end of JSON input … Check membrane_api_url (or MEMBRANE_API_URL): it must be Membrane's API"),

@@ -14,8 +14,13 @@ import (
 	"github.com/processout/terraform-provider-processout/internal/emulator/processoutapi"
 )
 
-// callCountFleetSize is the number of managed objects of the call-count test.
-const callCountFleetSize = 12
+// The call-count test's fleets: a small one, whose kinds each have fewer
+// objects than take a snapshot of their list (processout.SnapshotFrom), and
+// a large one, whose refresh reads the lists.
+const (
+	callCountSmallFleet = 4
+	callCountFleetSize  = 12
+)
 
 // resetCalls empties both emulator request logs.
 func (e *testEnv) resetCalls() {
@@ -85,7 +90,11 @@ func (c tallyCheck) CheckPlan(_ context.Context, _ plancheck.CheckPlanRequest, r
 }
 
 // TestAccCallCounts_fleet holds the provider to the fewest calls possible
-// for a fleet of N objects, per CLI command.
+// for a fleet of N objects, per CLI command: for a small fleet (two objects
+// of each kind) one read per object per refresh; for a larger one, the
+// first reads of each kind then one page of its list, which answers the
+// rest (bench.Refresh; under the lists-omit-fields reading the page shows
+// the lists are no use, and every object is read).
 //
 // Each step resets the logs in PreConfig; terraform-plugin-testing then runs,
 // for a Config step, `plan` (the plan checks "PreApply" count it), `apply`
@@ -106,34 +115,44 @@ func (c tallyCheck) CheckPlan(_ context.Context, _ plancheck.CheckPlanRequest, r
 // credential check, GET /projects/{project_id}, which a wrong
 // project_secret fails at plan time (TestAccPlanChecks_directCredentials).
 func TestAccCallCounts_fleet(t *testing.T) {
-	eachTransport(t, func(t *testing.T, env *testEnv) {
-		env.skipWhereUnserved("webhook endpoints")
-		created := bench.Fleet{N: callCountFleetSize}
-		updated := bench.Fleet{N: callCountFleetSize, Generation: 1}
-		n, changed := created.N, updated.Updated()
-		if changed != 2 {
-			t.Fatalf("the fleet of %d changes %d objects, want 2 (one of each kind)", n, changed)
-		}
-		resource.ParallelTest(t, resource.TestCase{
-			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-			CheckDestroy: resource.ComposeTestCheckFunc(
-				env.checkDestroyed("gateway_configuration"), env.checkDestroyed("webhook_endpoint")),
-			Steps: env.callCountSteps(countedFleet{
-				created: created.HCL(), updated: updated.HCL(), n: n, changed: changed, catalogPages: 1,
-				createdStored: env.fleetStored(created), updatedStored: env.fleetStored(updated),
-			}),
+	for _, size := range []int{callCountSmallFleet, callCountFleetSize} {
+		t.Run(fmt.Sprintf("%d_objects", size), func(t *testing.T) {
+			eachTransport(t, func(t *testing.T, env *testEnv) {
+				env.skipWhereUnserved("webhook endpoints")
+				created := bench.Fleet{N: size}
+				updated := bench.Fleet{N: size, Generation: 1}
+				n, changed := created.N, updated.Updated()
+				if changed != (size+9)/10 {
+					t.Fatalf("the fleet of %d changes %d objects, want %d", n, changed, (size+9)/10)
+				}
+				refresh := created.Refresh(!env.readings.ListsOmitFields)
+				if size == callCountSmallFleet && refresh.String() != (bench.Calls{Reads: n}).String() {
+					t.Fatalf("the small fleet's refresh is %s, want one read per object", refresh)
+				}
+				resource.ParallelTest(t, resource.TestCase{
+					ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+					CheckDestroy: resource.ComposeTestCheckFunc(
+						env.checkDestroyed("gateway_configuration"), env.checkDestroyed("webhook_endpoint")),
+					Steps: env.callCountSteps(countedFleet{
+						created: created.HCL(), updated: updated.HCL(), n: n, changed: changed, catalogPages: 1, refresh: refresh,
+						createdStored: env.fleetStored(created), updatedStored: env.fleetStored(updated),
+					}),
+				})
+			})
 		})
-	})
+	}
 }
 
 // countedFleet is what a call-count test applies: the configuration before
 // and after its update, the number of objects and of those the update
-// changes, the catalog pages each walk that plans a create reads, and the
-// checks of what the emulator holds after each apply.
+// changes, the catalog pages each walk that plans a create reads, the calls
+// of one refresh of the objects (bench.Refresh), and the checks of what the
+// emulator holds after each apply.
 type countedFleet struct {
 	created, updated             string
 	n, changed                   int
 	catalogPages                 int
+	refresh                      bench.Calls
 	createdStored, updatedStored resource.TestCheckFunc
 }
 
@@ -156,7 +175,7 @@ func (e *testEnv) callCountSteps(f countedFleet) []resource.TestStep {
 				f.createdStored,
 			),
 		},
-		{ // no-change plan: one read per object, nothing else
+		{ // no-change plan: the refresh, nothing else
 			PreConfig: e.resetCalls,
 			Config:    e.config(f.created),
 			PlanOnly:  true,
@@ -167,7 +186,7 @@ func (e *testEnv) callCountSteps(f countedFleet) []resource.TestStep {
 				},
 				PostApplyPostRefresh: []plancheck.PlanCheck{
 					plancheck.ExpectEmptyPlan(),
-					tallyCheck{e, "no-change plan", e.configured(2, bench.Calls{Reads: n})},
+					tallyCheck{e, "no-change plan", e.configured(2, f.refresh)},
 				},
 			},
 		},
@@ -175,11 +194,11 @@ func (e *testEnv) callCountSteps(f countedFleet) []resource.TestStep {
 			PreConfig: e.resetCalls,
 			Config:    e.config(f.updated),
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				tallyCheck{e, "plan of the update", e.configured(1, bench.Calls{Reads: n})},
+				tallyCheck{e, "plan of the update", e.configured(1, f.refresh)},
 			}},
 			Check: resource.ComposeTestCheckFunc(
 				func(*terraform.State) error {
-					return e.expectTally("apply of the update", e.configured(2, bench.Calls{Reads: n, Updates: changed}))
+					return e.expectTally("apply of the update", e.configured(2, f.refresh.Plus(bench.Calls{Updates: changed})))
 				},
 				f.updatedStored,
 			),
@@ -190,10 +209,10 @@ func (e *testEnv) callCountSteps(f countedFleet) []resource.TestStep {
 			Destroy:   true,
 			ConfigPlanChecks: resource.ConfigPlanChecks{
 				PreApply: []plancheck.PlanCheck{
-					tallyCheck{e, "plan -destroy", e.configured(2, bench.Calls{Reads: n})},
+					tallyCheck{e, "plan -destroy", e.configured(2, f.refresh)},
 				},
 				PostApplyPreRefresh: []plancheck.PlanCheck{
-					tallyCheck{e, "destroy", e.configured(3, bench.Calls{Reads: n, Deletes: n})},
+					tallyCheck{e, "destroy", e.configured(3, f.refresh.Plus(bench.Calls{Deletes: n}))},
 				},
 			},
 		},

@@ -50,7 +50,9 @@ type callerIDKind[T any] struct {
 	object     string          // "plan"
 	attributes map[string]bool // the attributes ProcessOut's field errors may name
 	get        func(ctx context.Context, api *processout.Client, id string) (*T, error)
-	delete     func(ctx context.Context, api *processout.Client, id string) error
+	// refresh reads the object for a refresh (processout's snapshots).
+	refresh func(ctx context.Context, api *processout.Client, id string) (*T, error)
+	delete  func(ctx context.Context, api *processout.Client, id string) error
 	// describe gives the object's creation time and the fingerprint of what
 	// a create of it would have sent (every field, empty ones as "").
 	describe func(*T) (createdAt time.Time, fp fingerprint)
@@ -169,7 +171,7 @@ func metadataEntry(m map[string]string) string {
 // resource is dropped from state, so the plan re-creates it) or the read
 // failed (reported).
 func (k callerIDKind[T]) read(ctx context.Context, api *processout.Client, id string, createdAt types.String, resp *resource.ReadResponse) *T {
-	found, err := readSettled(ctx, createdAt, func(ctx context.Context) (*T, error) { return k.get(ctx, api, id) })
+	found, err := readSettled(ctx, createdAt, func(ctx context.Context) (*T, error) { return k.refresh(ctx, api, id) })
 	if goneOrFailed(ctx, resp, k.object, id, err) {
 		return nil
 	}

@@ -189,6 +189,9 @@ var couponKind = callerIDKind[processout.Coupon]{
 	get: func(ctx context.Context, api *processout.Client, id string) (*processout.Coupon, error) {
 		return api.GetCoupon(ctx, id)
 	},
+	refresh: func(ctx context.Context, api *processout.Client, id string) (*processout.Coupon, error) {
+		return api.RefreshCoupon(ctx, id)
+	},
 	delete: func(ctx context.Context, api *processout.Client, id string) error { return api.DeleteCoupon(ctx, id) },
 	describe: func(c *processout.Coupon) (time.Time, fingerprint) {
 		amountOff, percentOff, currency := couponDiscount(c)

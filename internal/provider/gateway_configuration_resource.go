@@ -207,7 +207,7 @@ func (r *GatewayConfigurationResource) Read(ctx context.Context, req resource.Re
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
 	}
-	found := readObject(ctx, lostGatewayConfigurations, importGatewayConfiguration, r.data, state.ID.ValueString(), state.CreatedAt, r.data.api.GetGatewayConfiguration, req, resp)
+	found := readObject(ctx, lostGatewayConfigurations, importGatewayConfiguration, r.data, state.ID.ValueString(), state.CreatedAt, r.data.api.RefreshGatewayConfiguration, req, resp)
 	if found != nil {
 		state.setFromAPI(found)
 		saveObject(ctx, &resp.State, resp.Identity, &state, found.ID, &resp.Diagnostics)

@@ -3,11 +3,14 @@ package provider
 import (
 	"context"
 	"fmt"
+	"maps"
 	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+
+	"github.com/processout/terraform-provider-processout/internal/bench"
 )
 
 // planCouponFleet is n plans and n coupons; generation 1 renames the first
@@ -43,15 +46,21 @@ func (c exactCalls) CheckPlan(_ context.Context, _ plancheck.CheckPlanRequest, r
 // TestAccPlanCouponCallCounts holds plans and coupons to the fewest calls
 // per CLI command, as TestAccCallCounts_fleet does for the other kinds (its
 // comment says what each step's checks count): one create per object and
-// no read after it, one read per object per refresh, one update per changed
-// object, one delete each. Nothing else reaches ProcessOut: no list, no
-// read before a create.
+// no read after it; per refresh, two reads of each kind and one page of its
+// list, which answers the rest (bench.Refresh); one update per changed
+// object, one delete each. Nothing else reaches ProcessOut: no read before
+// a create.
 func TestAccPlanCouponCallCounts(t *testing.T) {
 	const n = 5
 	eachTransport(t, func(t *testing.T, env *testEnv) {
 		env.skipWhereUnserved("plans and coupons")
 		created, updated := planCouponFleet(n, 0), planCouponFleet(n, 1)
-		reads := map[string]int{"GET /plans/{id}": n, "GET /coupons/{id}": n}
+		reads := refreshCalls(bench.Refresh(n, !env.readings.ListsOmitFields), "/plans", "/coupons")
+		with := func(more map[string]int) map[string]int {
+			all := maps.Clone(reads)
+			maps.Copy(all, more)
+			return all
+		}
 		resource.ParallelTest(t, resource.TestCase{
 			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 			CheckDestroy:             resource.ComposeTestCheckFunc(env.checkDestroyed("plan"), env.checkDestroyed("coupon")),
@@ -77,7 +86,7 @@ func TestAccPlanCouponCallCounts(t *testing.T) {
 					PreConfig:        env.resetCalls,
 					Config:           env.config(updated),
 					ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{exactCalls{env, "plan of the update", reads}}},
-					Check:            env.expectExactCalls(map[string]int{"GET /plans/{id}": n, "GET /coupons/{id}": n, "PUT /plans/{id}": 1, "PUT /coupons/{id}": 1}),
+					Check:            env.expectExactCalls(with(map[string]int{"PUT /plans/{id}": 1, "PUT /coupons/{id}": 1})),
 				},
 				{ // destroy: the refresh, then one delete each
 					PreConfig: env.resetCalls,
@@ -85,12 +94,28 @@ func TestAccPlanCouponCallCounts(t *testing.T) {
 					Destroy:   true,
 					ConfigPlanChecks: resource.ConfigPlanChecks{
 						PreApply: []plancheck.PlanCheck{exactCalls{env, "plan -destroy", reads}},
-						PostApplyPreRefresh: []plancheck.PlanCheck{exactCalls{env, "destroy", map[string]int{
-							"GET /plans/{id}": n, "GET /coupons/{id}": n, "DELETE /plans/{id}": n, "DELETE /coupons/{id}": n,
-						}}},
+						PostApplyPreRefresh: []plancheck.PlanCheck{exactCalls{env, "destroy", with(map[string]int{
+							"DELETE /plans/{id}": n, "DELETE /coupons/{id}": n,
+						})}},
 					},
 				},
 			},
 		})
 	})
+}
+
+// refreshCalls are the calls of refresh for each kind whose list is at
+// one of lists, as expectExactCalls counts them ("GET /plans/{id}",
+// "GET /plans"); kinds never called are left out.
+func refreshCalls(refresh bench.Calls, lists ...string) map[string]int {
+	out := map[string]int{}
+	for _, list := range lists {
+		if refresh.Reads > 0 {
+			out["GET "+list+"/{id}"] = refresh.Reads
+		}
+		if refresh.ListPages > 0 {
+			out["GET "+list] = refresh.ListPages
+		}
+	}
+	return out
 }

@@ -146,6 +146,9 @@ var planKind = callerIDKind[processout.Plan]{
 	get: func(ctx context.Context, api *processout.Client, id string) (*processout.Plan, error) {
 		return api.GetPlan(ctx, id)
 	},
+	refresh: func(ctx context.Context, api *processout.Client, id string) (*processout.Plan, error) {
+		return api.RefreshPlan(ctx, id)
+	},
 	delete: func(ctx context.Context, api *processout.Client, id string) error { return api.DeletePlan(ctx, id) },
 	describe: func(p *processout.Plan) (time.Time, fingerprint) {
 		return p.CreatedAt, planFingerprint(p.Name, p.Amount, p.Currency, p.Interval, p.TrialPeriod, p.ReturnURL, p.CancelURL, p.Metadata)

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
+	"github.com/processout/terraform-provider-processout/internal/bench"
 	"github.com/processout/terraform-provider-processout/internal/emulator/processoutapi"
 )
 
@@ -56,7 +57,8 @@ func (e *testEnv) productFleetStored(changed int) func(*terraform.State) error {
 // TestAccCallCounts_products holds processout_product to the fewest calls
 // the CLI allows, per command (see TestAccCallCounts_fleet for how each
 // step's commands are counted): one create per product and nothing read
-// back; one read per product on a refresh and nothing else; one update per
+// back; on a refresh, two reads and one page of the list, which answers the
+// other products (bench.Refresh), and nothing else; one update per
 // changed product; one delete per product. Products need no catalog.
 func TestAccCallCounts_products(t *testing.T) {
 	eachTransport(t, func(t *testing.T, env *testEnv) {
@@ -65,6 +67,7 @@ func TestAccCallCounts_products(t *testing.T) {
 			CheckDestroy:             env.checkDestroyed(processoutapi.KindProduct),
 			Steps: env.callCountSteps(countedFleet{
 				created: productFleet(0), updated: productFleet(productFleetChanged), n: productFleetSize, changed: productFleetChanged,
+				refresh:       bench.Refresh(productFleetSize, !env.readings.ListsOmitFields),
 				createdStored: env.productFleetStored(0), updatedStored: env.productFleetStored(productFleetChanged),
 			}),
 		})

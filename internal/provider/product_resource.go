@@ -148,7 +148,7 @@ func (r *ProductResource) Read(ctx context.Context, req resource.ReadRequest, re
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
 	}
-	if found := readObject(ctx, lostProducts, importProduct, r.data, state.ID.ValueString(), state.CreatedAt, r.data.api.GetProduct, req, resp); found != nil {
+	if found := readObject(ctx, lostProducts, importProduct, r.data, state.ID.ValueString(), state.CreatedAt, r.data.api.RefreshProduct, req, resp); found != nil {
 		state.setFromAPI(found)
 		saveObject(ctx, &resp.State, resp.Identity, &state, found.ID, &resp.Diagnostics)
 	}

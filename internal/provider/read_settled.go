@@ -13,35 +13,19 @@ import (
 // moment after creating it (the emulator's ReadLag reading). Taking that
 // "not found" at its word would drop the object from state, and the next
 // apply would create a second one. So an object created less than
-// settleWindow ago is read again a few times before it counts as gone.
+// settleWindow ago is read again a few times (processout.SettleDelays)
+// before it counts as gone.
 const settleWindow = time.Minute
-
-// settleDelays are the pauses before each new read of a young object that
-// ProcessOut says is gone: about four seconds in all.
-var settleDelays = []time.Duration{250 * time.Millisecond, 500 * time.Millisecond, time.Second, 2 * time.Second}
 
 // readSettled reads an object with get; createdAt is its creation time as
 // state holds it (RFC 3339). It is null only while an import reads the
 // object for the first time: an object the user says exists may be just as
 // new, so it is read again too.
 func readSettled[T any](ctx context.Context, createdAt types.String, get func(context.Context) (*T, error)) (*T, error) {
-	found, err := get(ctx)
-	if !processout.IsNotFound(err) || !createdWithin(createdAt, settleWindow, time.Now()) {
-		return found, err
+	if !createdWithin(createdAt, settleWindow, time.Now()) {
+		return get(ctx)
 	}
-	for _, pause := range settleDelays {
-		timer := time.NewTimer(pause)
-		select {
-		case <-ctx.Done():
-			timer.Stop()
-			return found, err
-		case <-timer.C:
-		}
-		if found, err = get(ctx); !processout.IsNotFound(err) {
-			return found, err
-		}
-	}
-	return found, err
+	return processout.ReadSettled(ctx, get)
 }
 
 // createdWithin reports whether createdAt is less than window before now (a

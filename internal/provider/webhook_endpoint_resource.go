@@ -121,7 +121,7 @@ func (r *WebhookEndpointResource) Read(ctx context.Context, req resource.ReadReq
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
 	}
-	found := readObject(ctx, lostWebhookEndpoints, importWebhookEndpoint, r.data, state.ID.ValueString(), state.CreatedAt, r.data.api.GetWebhookEndpoint, req, resp)
+	found := readObject(ctx, lostWebhookEndpoints, importWebhookEndpoint, r.data, state.ID.ValueString(), state.CreatedAt, r.data.api.RefreshWebhookEndpoint, req, resp)
 	if found != nil {
 		state.setFromAPI(found)
 		saveObject(ctx, &resp.State, resp.Identity, &state, found.ID, &resp.Diagnostics)

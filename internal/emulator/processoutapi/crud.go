@@ -82,7 +82,7 @@ func handleList(k *kindSpec) handlerFunc {
 		vc := viewCtx{ex: ex, sandbox: c.sandbox}
 		out := make([]any, len(page))
 		for i, rec := range page {
-			out[i] = rec.obj.view(s, vc)
+			out[i] = s.readings.listItem(k.kind, rec.obj.view(s, vc))
 		}
 		return okList(k.plural, out, p, more, len(items))
 	}

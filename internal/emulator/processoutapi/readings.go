@@ -1,6 +1,7 @@
 package processoutapi
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -63,6 +64,42 @@ type Readings struct {
 	// see a change that is none, and would not find the object of a create
 	// whose answer was lost.
 	AmountsReformatted bool
+	// ListsOmitFields makes the lists of the managed kinds leave fields out
+	// of their items (listOmits: a gateway configuration's metadata and
+	// public keys, a webhook endpoint's events, a product's metadata and
+	// URLs, a plan's metadata and trial period, a coupon's metadata and
+	// expiry), as a list that serves a summary of each object would; GET
+	// answers them whole. [U]: nothing says a list item carries every
+	// field its GET does (CONTRACT.md §19).
+	ListsOmitFields bool
+}
+
+// listOmits are the fields ListsOmitFields leaves out of each kind's list
+// items: the ones a summary is most likely to drop (free-form maps, lists,
+// secondary settings), never the ID.
+var listOmits = map[string][]string{
+	KindGatewayConfiguration: {"metadata", "public_keys"},
+	KindWebhookEndpoint:      {"events_whitelist"},
+	KindProduct:              {"metadata", "return_url", "cancel_url"},
+	KindPlan:                 {"metadata", "trial_period"},
+	KindCoupon:               {"metadata", "expires_at"},
+}
+
+// listItem is an object's view as a list of its kind answers it: under
+// ListsOmitFields, without the kind's listOmits.
+func (r Readings) listItem(kind string, view any) any {
+	omit := listOmits[kind]
+	if !r.ListsOmitFields || len(omit) == 0 {
+		return view
+	}
+	var fields map[string]json.RawMessage
+	if raw, err := json.Marshal(view); err != nil || json.Unmarshal(raw, &fields) != nil {
+		return view
+	}
+	for _, name := range omit {
+		delete(fields, name)
+	}
+	return fields
 }
 
 // Reading names, as the emulator's -readings flag and EMULATOR_READINGS take them.
@@ -98,6 +135,7 @@ func Worst() Readings {
 		ApplePayDeleteUnknownSucceeds: true,
 		SFTPUnsetNotFound:             true,
 		AmountsReformatted:            true,
+		ListsOmitFields:               true,
 	}
 }
 
