@@ -77,12 +77,12 @@ func TestTallySeparatesObjectsFromLookups(t *testing.T) {
 		{Method: http.MethodPost, Path: "/actions/get-webhook-endpoint/run", Kind: "action"},
 	}
 	got := Tally(po, mb)
-	want := "reads=2 creates=2 updates=1 deletes=1 catalog_pages=1 connection_reads=1 action_lists=1 credential_checks=1 " +
-		"other=[GET /gateways/stripe GET /projects/proj_1 GET /webhook-endpoints]"
+	want := "reads=2 list_pages=1 creates=2 updates=1 deletes=1 catalog_pages=1 connection_reads=1 action_lists=1 credential_checks=1 " +
+		"other=[GET /gateways/stripe GET /projects/proj_1]"
 	if got.String() != want {
 		t.Fatalf("tally\n  got  %s\n  want %s", got, want)
 	}
-	if got.Objects() != 6 || got.Lookups() != 4 || got.Total() != 13 {
-		t.Fatalf("objects %d, look-ups %d, total %d; want 6, 4, 13", got.Objects(), got.Lookups(), got.Total())
+	if got.Objects() != 7 || got.Lookups() != 4 || got.Total() != 13 {
+		t.Fatalf("objects %d, look-ups %d, total %d; want 7, 4, 13", got.Objects(), got.Lookups(), got.Total())
 	}
 }

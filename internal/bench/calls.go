@@ -17,6 +17,10 @@ import (
 type Calls struct {
 	// Calls for the objects, from the ProcessOut request log.
 	Reads, Creates, Updates, Deletes int
+	// ListPages are pages of the managed objects' lists (GET on a
+	// collection), read to refresh many objects of a kind at once: calls
+	// for the objects, like the reads they stand in for.
+	ListPages int
 	// CatalogPages are the gateway catalog list pages (GET /gateways): the
 	// plan-time check of gateway names and credential keys.
 	CatalogPages int
@@ -40,6 +44,18 @@ type Calls struct {
 
 // objectCollections are the paths of the managed objects' items.
 var objectCollections = []string{"/gateway-configurations/", "/webhook-endpoints/", "/products/"}
+
+// isObjectList reports whether path is a list of managed objects: a
+// collection of objectCollections, or a gateway's configurations.
+func isObjectList(path string) bool {
+	for _, prefix := range objectCollections {
+		if path == strings.TrimSuffix(prefix, "/") {
+			return true
+		}
+	}
+	segs := strings.Split(strings.TrimPrefix(path, "/"), "/")
+	return len(segs) == 3 && segs[0] == "gateways" && segs[1] != "" && segs[2] == "gateway-configurations"
+}
 
 // Tally classifies the requests of the two emulator logs. A proxied call
 // appears in both: it is counted from the ProcessOut log, where it landed.
@@ -77,6 +93,8 @@ func (c *Calls) add(method, path string) {
 		c.Creates++
 	case item && method == http.MethodGet:
 		c.Reads++
+	case method == http.MethodGet && isObjectList(path):
+		c.ListPages++
 	case item && (method == http.MethodPut || method == http.MethodPatch):
 		c.Updates++
 	case item && method == http.MethodDelete:
@@ -91,7 +109,7 @@ func (c *Calls) add(method, path string) {
 const currentProjectPath = "/projects/{project_id}"
 
 // Objects is the number of calls made for the managed objects.
-func (c Calls) Objects() int { return c.Reads + c.Creates + c.Updates + c.Deletes }
+func (c Calls) Objects() int { return c.Reads + c.ListPages + c.Creates + c.Updates + c.Deletes }
 
 // Lookups is the number of provider-wide look-ups.
 func (c Calls) Lookups() int {
@@ -102,11 +120,11 @@ func (c Calls) Lookups() int {
 func (c Calls) Total() int { return c.Objects() + c.Lookups() + len(c.Other) }
 
 // String is a one-line summary, such as
-// "reads=12 creates=0 updates=2 deletes=0 catalog_pages=0 connection_reads=1
-// action_lists=0 credential_checks=0".
+// "reads=12 list_pages=0 creates=0 updates=2 deletes=0 catalog_pages=0
+// connection_reads=1 action_lists=0 credential_checks=0".
 func (c Calls) String() string {
-	s := fmt.Sprintf("reads=%d creates=%d updates=%d deletes=%d catalog_pages=%d connection_reads=%d action_lists=%d credential_checks=%d",
-		c.Reads, c.Creates, c.Updates, c.Deletes, c.CatalogPages, c.ConnectionReads, c.ActionLists, c.CredentialChecks)
+	s := fmt.Sprintf("reads=%d list_pages=%d creates=%d updates=%d deletes=%d catalog_pages=%d connection_reads=%d action_lists=%d credential_checks=%d",
+		c.Reads, c.ListPages, c.Creates, c.Updates, c.Deletes, c.CatalogPages, c.ConnectionReads, c.ActionLists, c.CredentialChecks)
 	if len(c.Other) > 0 {
 		s += fmt.Sprintf(" other=%v", c.Other)
 	}

@@ -8,8 +8,8 @@ import (
 )
 
 // Product calls are the managed objects' calls: a create on the
-// collection, reads, updates and deletes on an item; the invoice a product
-// makes and the list are not.
+// collection, reads, updates and deletes on an item, pages of the list; the
+// invoice a product makes is not.
 func TestTallyCountsProducts(t *testing.T) {
 	po := []processoutapi.Request{
 		{Method: http.MethodPost, Path: "/products"},
@@ -19,7 +19,7 @@ func TestTallyCountsProducts(t *testing.T) {
 		{Method: http.MethodPost, Path: "/products/prod_1/invoices"},
 		{Method: http.MethodGet, Path: "/products"},
 	}
-	want := Calls{Reads: 1, Creates: 1, Updates: 1, Deletes: 1, Other: []string{"GET /products", "POST /products/prod_1/invoices"}}.String()
+	want := Calls{Reads: 1, ListPages: 1, Creates: 1, Updates: 1, Deletes: 1, Other: []string{"POST /products/prod_1/invoices"}}.String()
 	if got := Tally(po, nil); got.String() != want {
 		t.Fatalf("tally\n  got  %s\n  want %s", got, want)
 	}

@@ -1,0 +1,36 @@
+package bench
+
+import "fmt"
+
+// Budget is what one CLI command may call for the managed objects: the
+// writes exactly (one create, update or delete per object the plan changes:
+// none can be saved, and no more is ever needed), and at most one read per
+// object it refreshes. A refresh may cost fewer calls than objects: a
+// provider that reads many objects of a kind as pages of their list answers
+// each refresh from those pages, so reads and list pages together are
+// bounded by the objects refreshed, not equal to them.
+type Budget struct {
+	Refreshed                 int // objects the command refreshes (reads or list pages: at most this many)
+	Creates, Updates, Deletes int // writes: exactly this many
+}
+
+// Minimum is the calls of the per-object minimum: one read per refreshed
+// object plus the writes.
+func (b Budget) Minimum() int { return b.Refreshed + b.Creates + b.Updates + b.Deletes }
+
+// Allows reports whether the calls for the objects are within the budget:
+// the writes exact, the refresh at most one call per object.
+func (b Budget) Allows(c Calls) bool {
+	return c.Creates == b.Creates && c.Updates == b.Updates && c.Deletes == b.Deletes &&
+		c.Reads+c.ListPages <= b.Refreshed
+}
+
+// String is the budget as a table shows it: "≤ 500 + 50" (at most 500 calls
+// for the refresh, exactly 50 writes), "0 + 500" when nothing is refreshed.
+func (b Budget) String() string {
+	writes := b.Creates + b.Updates + b.Deletes
+	if b.Refreshed == 0 {
+		return fmt.Sprintf("0 + %d", writes)
+	}
+	return fmt.Sprintf("≤ %d + %d", b.Refreshed, writes)
+}
