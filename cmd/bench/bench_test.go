@@ -17,6 +17,9 @@ func TestParseSizes(t *testing.T) {
 	if err != nil || !slices.Equal(got, []int{10, 100, 500}) {
 		t.Fatalf("parseSizes = %v, %v", got, err)
 	}
+	if joined := joinSizes(got); joined != "10,100,500" {
+		t.Errorf("joinSizes = %q", joined)
+	}
 	if got, err := parseSizes("-sizes", ""); err != nil || got != nil {
 		t.Fatalf("parseSizes(\"\") = %v, %v; want no fleet", got, err)
 	}

@@ -71,6 +71,9 @@ func main() {
 	if opts.latency < 0 || opts.slowLatency < 0 {
 		fatal(errors.New("-latency and -slow-latency cannot be negative"))
 	}
+	if opts.slowLatency == opts.latency {
+		fatal(errors.New("-slow-latency must differ from -latency (or be 0 to skip the slow run): the summary tells the runs apart by latency"))
+	}
 	if opts.cli == "" {
 		fatal(errors.New("no CLI: pass -cli or set TOFU (make bench does)"))
 	}
@@ -96,8 +99,13 @@ func run(ctx context.Context, opts options) error {
 	}
 	defer env.close()
 
-	fmt.Printf("bench: %s, %d CPUs (%s/%s), %s, provider over %s, latency %s per call, parallelism %d%s\n\n",
-		env.cliVersion, runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, runtime.Version(), opts.transport, opts.latency, opts.parallelism, loadAverage())
+	slow := ""
+	if runs := opts.fleetRuns(); len(runs) > 1 {
+		slow = fmt.Sprintf(" (%s for N=%s)", runs[1].latency, joinSizes(runs[1].sizes))
+	}
+	fmt.Printf("bench: %s, %d CPUs (%s/%s), %s, provider over %s, latency %s per call%s, parallelism %d%s\n\n",
+		env.cliVersion, runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, runtime.Version(), opts.transport, opts.latency, slow,
+		opts.parallelism, loadAverage())
 
 	summary := summaryLine{latency: opts.latency, slowLatency: opts.slowLatency}
 	var off []string // calls off the per-object budget: the run fails
@@ -197,6 +205,15 @@ func parseSizes(flagName, s string) ([]int, error) {
 		out = append(out, n)
 	}
 	return out, nil
+}
+
+// joinSizes is sizes as -sizes takes them: "100,500".
+func joinSizes(sizes []int) string {
+	s := make([]string, len(sizes))
+	for i, n := range sizes {
+		s[i] = strconv.Itoa(n)
+	}
+	return strings.Join(s, ",")
 }
 
 func fatal(err error) {
