@@ -80,6 +80,11 @@ func TestGoalLinesSayMetNotMetOrNotMeasured(t *testing.T) {
 		t.Fatalf("2.001 s above the floor and exactly 2 ms per object:\n%s", strings.Join(got, "\n"))
 	}
 
+	rows = fleetRows(500, 200*time.Millisecond, 2400*time.Millisecond, 400*time.Millisecond, 0)
+	if got := goalLines(rows)[0]; !strings.Contains(got, ": met (plan 2.40s, floor 0.40s: 2.00s above") {
+		t.Fatalf("exactly 2 s above the floor: %s", got)
+	}
+
 	// smoke size: neither goal's fleet was measured
 	got = goalLines(fleetRows(10, 20*time.Millisecond, time.Second, 100*time.Millisecond, 30*time.Millisecond))
 	want = []string{
