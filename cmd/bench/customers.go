@@ -131,6 +131,7 @@ output "matches" {
 	if res.provider, err = readUsage(report); err != nil {
 		return res, fmt.Errorf("reading the provider's peak memory: %w", err)
 	}
+	res.wall.cpu -= res.provider.wrapperCPU // the CLI's and the provider's, as without the wrapper
 	return res, nil
 }
 

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"syscall"
 	"time"
+	"unicode/utf8"
 
 	"github.com/hashicorp/go-version"
 	"github.com/hashicorp/terraform-exec/tfexec"
@@ -25,10 +26,13 @@ import (
 type phaseRow struct {
 	n        int
 	phase    string
-	provider cost
+	provider cost // the CLI with the provider; cpu is the CLI's and the provider processes'
 	floor    cost
-	calls    bench.Calls
-	minimum  int // the fewest calls for the objects: N, R, R + N/10, R + N (R: the refresh, bench.Fleet.Refresh)
+	// providerProcs is the provider processes' own usage in the provider's
+	// command, from their rusage (the wrapper reports it).
+	providerProcs providerUsage
+	calls         bench.Calls
+	budget        bench.Budget // what the objects may cost (see bench.Budget)
 	// configurations is how many times the CLI configures the provider
 	// (once per graph walk): each costs one check of the transport, a
 	// Membrane connection read or a direct-transport credential check.
@@ -49,13 +53,32 @@ func (r phaseRow) aboveFloor() time.Duration { return r.provider.wall - r.floor.
 // calls' latency, spread over the CLI's parallelism.
 func (r phaseRow) ratio() float64 { return r.aboveFloor().Seconds() / r.ideal().Seconds() }
 
-// minimal reports whether the objects cost the fewest calls possible,
-// nothing unexpected was called, and the transport was checked once per
-// provider configuration. The gateway catalog is shown, not judged: read
-// when a plan needs it, at most once per provider process.
-func (r phaseRow) minimal() bool {
-	return r.calls.Objects() == r.minimum && len(r.calls.Other) == 0 &&
+// providerCPUPerObject is the provider processes' CPU divided by N.
+func (r phaseRow) providerCPUPerObject() time.Duration {
+	return r.providerProcs.cpu / time.Duration(r.n)
+}
+
+// withinBudget reports whether the objects cost no more calls than the
+// model allows (the writes exact, the refresh at most what a refresh from
+// lists costs, bench.Fleet.Refresh: see bench.Budget), nothing unexpected was called, and the
+// transport was checked once per provider configuration. The gateway
+// catalog is shown, not judged: read when a plan needs it, at most once per
+// provider process.
+func (r phaseRow) withinBudget() bool {
+	return r.budget.Allows(r.calls) && len(r.calls.Other) == 0 &&
 		r.calls.ConnectionReads+r.calls.CredentialChecks == r.configurations
+}
+
+// mark is how the table flags the calls for the objects: "=" the
+// model's minimum, "<" fewer, "≠" off the budget.
+func (r phaseRow) mark() string {
+	switch {
+	case !r.withinBudget():
+		return "≠"
+	case r.calls.Objects() < r.budget.Minimum():
+		return "<"
+	}
+	return "="
 }
 
 // fleetPhase is one of the four measured commands.
@@ -63,7 +86,7 @@ type fleetPhase struct {
 	name       string
 	generation int
 	command    func(ctx context.Context, tf *tfexec.Terraform, parallelism int) error
-	minimum    func(f bench.Fleet) int
+	budget     func(f bench.Fleet) bench.Budget
 	// configurations is the provider processes the command configures:
 	// plan 1; apply 2 (its plan walk, its apply walk); destroy 3 (refresh,
 	// plan, apply).
@@ -72,13 +95,24 @@ type fleetPhase struct {
 	stored func(f bench.Fleet, po *processoutapi.Server, projectID string) error
 }
 
+// The phases' names, as the summary and the goals look them up.
+const (
+	phaseApply   = "apply"
+	phasePlan    = "plan"
+	phaseUpdate  = "update 10%"
+	phaseDestroy = "destroy"
+)
+
 var fleetPhases = []fleetPhase{
-	{name: "apply", command: apply, configurations: 2, minimum: func(f bench.Fleet) int { return f.N }, stored: bench.Fleet.Stored},
-	{name: "plan", command: planNoChange, configurations: 1, minimum: refreshed, stored: bench.Fleet.Stored},
-	{name: "update 10%", generation: 1, command: apply, configurations: 2,
-		minimum: func(f bench.Fleet) int { return refreshed(f) + f.Updated() }, stored: bench.Fleet.Stored},
-	{name: "destroy", generation: 1, command: destroy, configurations: 3,
-		minimum: func(f bench.Fleet) int { return refreshed(f) + f.N }, stored: func(_ bench.Fleet, po *processoutapi.Server, projectID string) error {
+	{name: phaseApply, command: apply, configurations: 2,
+		budget: func(f bench.Fleet) bench.Budget { return bench.Budget{Creates: f.N} }, stored: bench.Fleet.Stored},
+	{name: phasePlan, command: planNoChange, configurations: 1,
+		budget: func(f bench.Fleet) bench.Budget { return bench.Budget{Refreshed: refreshed(f)} }, stored: bench.Fleet.Stored},
+	{name: phaseUpdate, generation: 1, command: apply, configurations: 2,
+		budget: func(f bench.Fleet) bench.Budget { return bench.Budget{Refreshed: refreshed(f), Updates: f.Updated()} }, stored: bench.Fleet.Stored},
+	{name: phaseDestroy, generation: 1, command: destroy, configurations: 3,
+		budget: func(f bench.Fleet) bench.Budget { return bench.Budget{Refreshed: refreshed(f), Deletes: f.N} },
+		stored: func(_ bench.Fleet, po *processoutapi.Server, projectID string) error {
 			return bench.Fleet{}.Stored(po, projectID)
 		}},
 }
@@ -104,16 +138,19 @@ func destroy(ctx context.Context, tf *tfexec.Terraform, parallelism int) error {
 }
 
 // fleetPhases runs the four commands on N objects, with the provider and
-// with terraform_data, against a fresh emulator.
-func (e *benchEnv) fleetPhases(ctx context.Context, n int) ([]phaseRow, error) {
-	emu, err := emulator.Start(emulator.Config{Seed: 1, Latency: e.opts.latency})
+// with terraform_data, against a fresh emulator adding latency to every
+// call. The CLI runs the provider through the wrapper, which reports the
+// provider processes' CPU apart from the CLI's.
+func (e *benchEnv) fleetPhases(ctx context.Context, n int, latency time.Duration) ([]phaseRow, error) {
+	emu, err := emulator.Start(emulator.Config{Seed: 1, Latency: latency})
 	if err != nil {
 		return nil, err
 	}
 	defer emu.Close()
-	providerDir := filepath.Join(e.dir, fmt.Sprintf("fleet-%d", n))
-	floorDir := filepath.Join(e.dir, fmt.Sprintf("floor-%d", n))
-	withProvider, err := e.terraform(providerDir, e.cliConfig, nil)
+	providerDir := filepath.Join(e.dir, fmt.Sprintf("fleet-%d-%s", n, latency))
+	floorDir := filepath.Join(e.dir, fmt.Sprintf("floor-%d-%s", n, latency))
+	usageReport := filepath.Join(providerDir, "provider-usage")
+	withProvider, err := e.terraform(providerDir, e.rssConfig, map[string]string{envWrappedProvider: e.provider, envRSSReport: usageReport})
 	if err != nil {
 		return nil, err
 	}
@@ -129,20 +166,27 @@ func (e *benchEnv) fleetPhases(ctx context.Context, n int) ([]phaseRow, error) {
 	var rows []phaseRow
 	for _, ph := range fleetPhases {
 		f := bench.Fleet{N: n, Generation: ph.generation, WriteOnly: writeOnly}
-		fmt.Fprintf(os.Stderr, "bench: N=%d %s\n", n, ph.name)
+		fmt.Fprintf(os.Stderr, "bench: N=%d %s, %s per call\n", n, ph.name, latency)
 		if err := writeConfig(providerDir, e.providerBlock(emu, "")+f.HCL()); err != nil {
 			return nil, err
 		}
 		if err := writeConfig(floorDir, f.FloorHCL()); err != nil {
 			return nil, err
 		}
-		row := phaseRow{n: n, phase: ph.name, minimum: ph.minimum(f), configurations: ph.configurations,
-			latency: e.opts.latency, parallel: e.opts.parallelism}
+		row := phaseRow{n: n, phase: ph.name, budget: ph.budget(f), configurations: ph.configurations,
+			latency: latency, parallel: e.opts.parallelism}
 		emu.ProcessOut.ResetRequests()
 		emu.Membrane.ResetRequests()
+		if err := os.Remove(usageReport); err != nil && !os.IsNotExist(err) {
+			return nil, err
+		}
 		if row.provider, err = timed(ctx, withProvider, ph.command, e.opts.parallelism); err != nil {
 			return nil, fmt.Errorf("%s with the provider: %w", ph.name, err)
 		}
+		if row.providerProcs, err = readUsage(usageReport); err != nil {
+			return nil, fmt.Errorf("%s: the provider processes' usage: %w", ph.name, err)
+		}
+		row.provider.cpu -= row.providerProcs.wrapperCPU // the CLI's and the provider's, as without the wrapper
 		row.calls = bench.Tally(emu.ProcessOut.Requests(), emu.Membrane.Requests())
 		if err := ph.stored(f, emu.ProcessOut, emu.ProjectID); err != nil {
 			return nil, fmt.Errorf("after %s: %w", ph.name, err)
@@ -182,6 +226,11 @@ func cpuTime(who int) time.Duration {
 	if err := syscall.Getrusage(who, &ru); err != nil {
 		return 0
 	}
+	return rusageCPU(&ru)
+}
+
+// rusageCPU is a rusage's user and system time.
+func rusageCPU(ru *syscall.Rusage) time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
@@ -200,37 +249,43 @@ func (c cost) String() string {
 	return fmt.Sprintf("%.2fs (%.2fs)", c.wall.Seconds(), c.cpu.Seconds())
 }
 
-// fleetTable prints the rows of every N.
+// fleetTable prints the rows of every N at one latency.
 type fleetTable struct {
-	opts options
-	rows []phaseRow
+	latency     time.Duration
+	parallelism int
+	rows        []phaseRow
 }
-
-func newFleetTable(opts options) *fleetTable { return &fleetTable{opts: opts} }
 
 func (t *fleetTable) add(rows []phaseRow) { t.rows = append(t.rows, rows...) }
 
 func (t *fleetTable) print(w io.Writer) {
-	fmt.Fprintf(w, "Fleets of N objects (half gateway configurations, half webhook endpoints); floor = N terraform_data.\n")
+	fmt.Fprintf(w, "Fleets of N objects (half gateway configurations, half webhook endpoints), %s per call; floor = N terraform_data.\n", t.latency)
 	fmt.Fprintf(w, "calls = for the objects + provider-wide look-ups (gateway catalog pages + Membrane connection reads + Membrane action lists\n")
-	fmt.Fprintf(w, "+ direct-transport credential checks);\n")
-	fmt.Fprintf(w, "ideal = calls × %s / %d; ratio = (provider − floor) / ideal.\n", t.opts.latency, t.opts.parallelism)
-	fmt.Fprintf(w, "Times are wall (CPU of the CLI and its provider processes); emulator = CPU of the in-process emulator during the provider's command.\n\n")
-	fmt.Fprintln(w, "|   N | phase      | provider (CPU)   | emulator | floor (CPU)      | above floor | calls = objects + look-ups (catalog, connection, actions, credentials) | minimum |   ideal | ratio |")
-	fmt.Fprintln(w, "|----:|------------|-----------------:|---------:|-----------------:|------------:|-----------------------------------------------------------------------:|--------:|--------:|------:|")
+	fmt.Fprintf(w, "+ direct-transport credential checks); budget = at most the refresh's calls (the first reads of each kind, then its list's pages) + exactly the writes;\n")
+	fmt.Fprintf(w, "fit = how the calls for the objects compare: = the model's minimum, < fewer (within the budget), ≠ off the budget (the run fails);\n")
+	fmt.Fprintf(w, "ideal = calls × %s / %d; ratio = (provider − floor) / ideal.\n", t.latency, t.parallelism)
+	fmt.Fprintf(w, "Times are wall (CPU of the CLI and its provider processes); provider processes = their own CPU (rusage), how many, and per object;\n")
+	fmt.Fprintf(w, "emulator = CPU of the in-process emulator during the provider's command.\n\n")
+	fmt.Fprintln(w, "|   N | phase      | provider (CPU)   | provider processes  | per object | emulator | floor (CPU)      | above floor | calls = objects + look-ups (catalog, connection, actions, credentials) |     budget | fit |   ideal | ratio |")
+	fmt.Fprintln(w, "|----:|------------|-----------------:|--------------------:|-----------:|---------:|-----------------:|------------:|-----------------------------------------------------------------------:|-----------:|:---:|--------:|------:|")
 	for _, r := range t.rows {
-		mark := "="
-		if !r.minimal() {
-			mark = "≠"
-		}
 		calls := fmt.Sprintf("%d = %d + %d (%d, %d, %d, %d)", r.calls.Total(), r.calls.Objects(), r.calls.Lookups(),
 			r.calls.CatalogPages, r.calls.ConnectionReads, r.calls.ActionLists, r.calls.CredentialChecks)
 		if len(r.calls.Other) > 0 {
 			calls += fmt.Sprintf(" + %d other: %s", len(r.calls.Other), strings.Join(r.calls.Other, ", "))
 		}
-		fmt.Fprintf(w, "| %3d | %-10s | %16s | %7.2fs | %16s | %10.2fs | %70s | %s %5d | %6.2fs | %5.1f |\n",
-			r.n, r.phase, r.provider, r.provider.emulatorCPU.Seconds(), r.floor, r.aboveFloor().Seconds(), calls, mark, r.minimum,
-			r.ideal().Seconds(), r.ratio())
+		procs := fmt.Sprintf("%.2fs (%d)", r.providerProcs.cpu.Seconds(), r.providerProcs.processes)
+		fmt.Fprintf(w, "| %3d | %-10s | %16s | %19s | %8.2fms | %7.2fs | %16s | %10.2fs | %70s | %s |  %s  | %6.2fs | %5.1f |\n",
+			r.n, r.phase, r.provider, procs, milliseconds(r.providerCPUPerObject()), r.provider.emulatorCPU.Seconds(), r.floor,
+			r.aboveFloor().Seconds(), calls, padLeft(r.budget.String(), 10), r.mark(), r.ideal().Seconds(), r.ratio())
 	}
 	fmt.Fprintln(w)
 }
+
+// padLeft pads s with spaces to width characters (runes: "≤" is one).
+func padLeft(s string, width int) string {
+	return strings.Repeat(" ", max(0, width-utf8.RuneCountInString(s))) + s
+}
+
+// milliseconds is d in milliseconds, fractions kept.
+func milliseconds(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }

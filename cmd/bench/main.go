@@ -5,6 +5,8 @@
 // and destroy for N managed objects, against the CLI's own floor (N
 // terraform_data resources); a 100,000-customer list scan with the provider
 // process's peak memory; and the provider's start-up time and binary size.
+// The fleets run at two latencies per call: -latency (20 ms) for every size,
+// and -slow-latency (200 ms, a Membrane round trip) for the largest.
 // `make bench` runs it; BENCHMARKS.md explains the figures. It runs on Unix
 // systems only: it reads the processes' resource usage (rusage).
 //
@@ -31,6 +33,8 @@ type options struct {
 	latency     time.Duration
 	parallelism int
 	sizes       []int
+	slowLatency time.Duration // the second fleet run's latency (0: none)
+	slowSizes   []int
 	transport   string
 	customers   int
 	matches     int
@@ -43,11 +47,13 @@ func main() {
 		os.Exit(runWrapper(wrapped))
 	}
 	var opts options
-	var sizes string
+	var sizes, slowSizes string
 	flag.StringVar(&opts.cli, "cli", os.Getenv("TOFU"), "path of the CLI (OpenTofu or Terraform) to drive; default $TOFU")
 	flag.DurationVar(&opts.latency, "latency", 20*time.Millisecond, "latency the emulator adds to every API call")
 	flag.IntVar(&opts.parallelism, "parallelism", 10, "the CLI's -parallelism (10 is the CLI default)")
 	flag.StringVar(&sizes, "sizes", "10,100,500", "comma-separated fleet sizes N (empty: no fleet)")
+	flag.DurationVar(&opts.slowLatency, "slow-latency", 200*time.Millisecond, "latency of the second fleet run, what a Membrane round trip costs (0 skips it)")
+	flag.StringVar(&slowSizes, "slow-sizes", "500", "comma-separated fleet sizes N of the second run (empty: none)")
 	flag.StringVar(&opts.transport, "transport", "membrane", "how the provider reaches ProcessOut: membrane (connection proxy) or direct")
 	flag.IntVar(&opts.customers, "customers", 100000, "customers in the emulator for the list scan (0 skips it)")
 	flag.IntVar(&opts.matches, "matches", 50, "customers the list scan's filter matches")
@@ -56,8 +62,17 @@ func main() {
 	flag.Parse()
 
 	var err error
-	if opts.sizes, err = parseSizes(sizes); err != nil {
+	if opts.sizes, err = parseSizes("-sizes", sizes); err != nil {
 		fatal(err)
+	}
+	if opts.slowSizes, err = parseSizes("-slow-sizes", slowSizes); err != nil {
+		fatal(err)
+	}
+	if opts.latency < 0 || opts.slowLatency < 0 {
+		fatal(errors.New("-latency and -slow-latency cannot be negative"))
+	}
+	if opts.slowLatency == opts.latency {
+		fatal(errors.New("-slow-latency must differ from -latency (or be 0 to skip the slow run): the summary tells the runs apart by latency"))
 	}
 	if opts.cli == "" {
 		fatal(errors.New("no CLI: pass -cli or set TOFU (make bench does)"))
@@ -77,34 +92,42 @@ func main() {
 }
 
 func run(ctx context.Context, opts options) error {
+	start := time.Now()
 	env, err := newBenchEnv(ctx, opts)
 	if err != nil {
 		return err
 	}
 	defer env.close()
 
-	fmt.Printf("bench: %s, %d CPUs (%s/%s), %s, provider over %s, latency %s per call, parallelism %d%s\n\n",
-		env.cliVersion, runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, runtime.Version(), opts.transport, opts.latency, opts.parallelism, loadAverage())
+	slow := ""
+	if runs := opts.fleetRuns(); len(runs) > 1 {
+		slow = fmt.Sprintf(" (%s for N=%s)", runs[1].latency, joinSizes(runs[1].sizes))
+	}
+	fmt.Printf("bench: %s, %d CPUs (%s/%s), %s, provider over %s, latency %s per call%s, parallelism %d%s\n\n",
+		env.cliVersion, runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, runtime.Version(), opts.transport, opts.latency, slow,
+		opts.parallelism, loadAverage())
 
-	var summary summaryLine
-	var off []string // calls other than the minimum: the run fails
-	fleets := newFleetTable(opts)
-	for _, n := range opts.sizes {
-		rows, err := env.fleetPhases(ctx, n)
-		if err != nil {
-			return fmt.Errorf("fleet of %d: %w", n, err)
-		}
-		fleets.add(rows)
-		summary.fleet(n, rows)
-		for _, r := range rows {
-			if !r.minimal() {
-				off = append(off, fmt.Sprintf("N=%d %s: %d calls for the objects (minimum %d), %d transport checks for %d provider configurations, %s",
-					r.n, r.phase, r.calls.Objects(), r.minimum, r.calls.ConnectionReads+r.calls.CredentialChecks, r.configurations, r.calls))
+	summary := summaryLine{latency: opts.latency, slowLatency: opts.slowLatency}
+	var off []string // calls off the budget: the run fails
+	for _, fr := range opts.fleetRuns() {
+		table := fleetTable{latency: fr.latency, parallelism: opts.parallelism}
+		for _, n := range fr.sizes {
+			rows, err := env.fleetPhases(ctx, n, fr.latency)
+			if err != nil {
+				return fmt.Errorf("fleet of %d at %s per call: %w", n, fr.latency, err)
+			}
+			table.add(rows)
+			summary.fleet(rows)
+			for _, r := range rows {
+				if !r.withinBudget() {
+					off = append(off, fmt.Sprintf("N=%d %s at %s per call: %d calls for the objects (budget %s), %d transport checks for %d provider configurations, %s",
+						r.n, r.phase, r.latency, r.calls.Objects(), r.budget, r.calls.ConnectionReads+r.calls.CredentialChecks, r.configurations, r.calls))
+				}
 			}
 		}
-	}
-	if len(opts.sizes) > 0 {
-		fleets.print(os.Stdout)
+		if len(table.rows) > 0 {
+			table.print(os.Stdout)
+		}
 	}
 
 	if opts.customers > 0 {
@@ -130,14 +153,33 @@ func run(ctx context.Context, opts options) error {
 	}
 
 	for _, o := range off {
-		fmt.Fprintln(os.Stderr, "bench: NOT MINIMAL:", o)
+		fmt.Fprintln(os.Stderr, "bench: CALLS OFF THE BUDGET:", o)
 	}
-	fmt.Printf("bench: done%s\n", loadAverage())
+	fmt.Printf("bench: done in %s%s\n", time.Since(start).Round(time.Second), loadAverage())
+	for _, g := range goalLines(summary.rows) {
+		fmt.Println(g)
+	}
 	fmt.Println(summary.String())
 	if len(off) > 0 {
-		return errors.New("call counts above the minimum (see above)")
+		return errors.New("call counts off the budget (see above)")
 	}
 	return nil
+}
+
+// fleetRun is the fleet sizes measured at one latency per call.
+type fleetRun struct {
+	latency time.Duration
+	sizes   []int
+}
+
+// fleetRuns are the main run (-latency, -sizes) and the slow one
+// (-slow-latency, -slow-sizes) unless it is off.
+func (o options) fleetRuns() []fleetRun {
+	runs := []fleetRun{{o.latency, o.sizes}}
+	if o.slowLatency > 0 && len(o.slowSizes) > 0 {
+		runs = append(runs, fleetRun{o.slowLatency, o.slowSizes})
+	}
+	return runs
 }
 
 // loadAverage is the machine's load (Linux), which tells how much of it the
@@ -150,7 +192,7 @@ func loadAverage() string {
 	return ""
 }
 
-func parseSizes(s string) ([]int, error) {
+func parseSizes(flagName, s string) ([]int, error) {
 	var out []int
 	if strings.TrimSpace(s) == "" {
 		return nil, nil // no fleet
@@ -158,11 +200,20 @@ func parseSizes(s string) ([]int, error) {
 	for _, f := range strings.Split(s, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(f))
 		if err != nil || n < 1 {
-			return nil, fmt.Errorf("-sizes: %q is not a positive number", f)
+			return nil, fmt.Errorf("%s: %q is not a positive number", flagName, f)
 		}
 		out = append(out, n)
 	}
 	return out, nil
+}
+
+// joinSizes is sizes as -sizes takes them: "100,500".
+func joinSizes(sizes []int) string {
+	s := make([]string, len(sizes))
+	for i, n := range sizes {
+		s[i] = strconv.Itoa(n)
+	}
+	return strings.Join(s, ",")
 }
 
 func fatal(err error) {

@@ -17,8 +17,10 @@ import (
 // names the real binary: the wrapper runs it with the same arguments and
 // standard streams (so the plugin handshake goes straight to the CLI), and
 // when it exits appends its peak resident set size and CPU time, from
-// wait4's rusage, to the report file. The provider runs as the real, separate process it
-// is in production; only its parent changes.
+// wait4's rusage, to the report file, with the wrapper's own CPU time, so
+// the CLI's CPU can be told from the provider's and the wrapper's. The
+// provider runs as the real, separate process it is in production; only
+// its parent changes.
 const (
 	envWrappedProvider = "PROCESSOUT_BENCH_WRAPPED_PROVIDER"
 	envRSSReport       = "PROCESSOUT_BENCH_RSS_REPORT"
@@ -41,8 +43,8 @@ func runWrapper(provider string) int {
 	_ = cmd.Wait()
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		if report := os.Getenv(envRSSReport); report != "" {
-			cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-			appendLine(report, fmt.Sprintf("%d %d", ru.Maxrss, cpu.Microseconds())) // KiB on Linux, µs
+			// KiB on Linux, µs, µs
+			appendLine(report, fmt.Sprintf("%d %d %d", ru.Maxrss, rusageCPU(ru).Microseconds(), cpuTime(syscall.RUSAGE_SELF).Microseconds()))
 		}
 	}
 	if code := cmd.ProcessState.ExitCode(); code >= 0 {
@@ -62,9 +64,10 @@ func appendLine(path, line string) {
 
 // providerUsage is what the provider processes of one CLI command used.
 type providerUsage struct {
-	processes int
-	peakKiB   int64         // the largest peak RSS of one process
-	cpu       time.Duration // user + system, all processes
+	processes  int
+	peakKiB    int64         // the largest peak RSS of one process
+	cpu        time.Duration // user + system, all provider processes
+	wrapperCPU time.Duration // user + system, all the wrappers around them
 }
 
 func (u providerUsage) peakMB() float64 { return float64(u.peakKiB) / 1024 }
@@ -79,13 +82,14 @@ func readUsage(path string) (providerUsage, error) {
 	defer f.Close()
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
-		var kib, micros int64
-		if _, err := fmt.Sscanf(strings.TrimSpace(sc.Text()), "%d %d", &kib, &micros); err != nil {
+		var kib, micros, wrapperMicros int64
+		if _, err := fmt.Sscanf(strings.TrimSpace(sc.Text()), "%d %d %d", &kib, &micros, &wrapperMicros); err != nil {
 			return u, fmt.Errorf("%s: %q is not a usage line", path, sc.Text())
 		}
 		u.processes++
 		u.peakKiB = max(u.peakKiB, kib)
 		u.cpu += time.Duration(micros) * time.Microsecond
+		u.wrapperCPU += time.Duration(wrapperMicros) * time.Microsecond
 	}
 	return u, sc.Err()
 }

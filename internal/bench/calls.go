@@ -3,7 +3,6 @@ package bench
 import (
 	"fmt"
 	"net/http"
-	"slices"
 	"sort"
 	"strings"
 
@@ -18,9 +17,9 @@ import (
 type Calls struct {
 	// Calls for the objects, from the ProcessOut request log.
 	Reads, Creates, Updates, Deletes int
-	// ListPages are the pages of the managed kinds' lists (GET
-	// /webhook-endpoints, /gateway-configurations, /products): a refresh of
-	// many objects of a kind reads them instead of one GET each (Refresh).
+	// ListPages are pages of the managed objects' lists (GET on a
+	// collection), read to refresh many objects of a kind at once: calls
+	// for the objects, like the reads they stand in for.
 	ListPages int
 	// CatalogPages are the gateway catalog list pages (GET /gateways): the
 	// plan-time check of gateway names and credential keys.
@@ -46,8 +45,17 @@ type Calls struct {
 // objectCollections are the paths of the managed objects' items.
 var objectCollections = []string{"/gateway-configurations/", "/webhook-endpoints/", "/products/"}
 
-// objectLists are the paths of the managed objects' lists.
-var objectLists = []string{"/gateway-configurations", "/webhook-endpoints", "/products"}
+// isObjectList reports whether path is a list of managed objects: a
+// collection of objectCollections, or a gateway's configurations.
+func isObjectList(path string) bool {
+	for _, prefix := range objectCollections {
+		if path == strings.TrimSuffix(prefix, "/") {
+			return true
+		}
+	}
+	segs := strings.Split(strings.TrimPrefix(path, "/"), "/")
+	return len(segs) == 3 && segs[0] == "gateways" && segs[1] != "" && segs[2] == "gateway-configurations"
+}
 
 // Tally classifies the requests of the two emulator logs. A proxied call
 // appears in both: it is counted from the ProcessOut log, where it landed.
@@ -80,13 +88,13 @@ func (c *Calls) add(method, path string) {
 		c.CatalogPages++
 	case method == http.MethodGet && path == currentProjectPath:
 		c.CredentialChecks++
-	case method == http.MethodGet && slices.Contains(objectLists, path):
-		c.ListPages++
 	case method == http.MethodPost && (path == "/webhook-endpoints" || path == "/products" ||
 		strings.HasPrefix(path, "/gateways/") && strings.HasSuffix(path, "/gateway-configurations")):
 		c.Creates++
 	case item && method == http.MethodGet:
 		c.Reads++
+	case method == http.MethodGet && isObjectList(path):
+		c.ListPages++
 	case item && (method == http.MethodPut || method == http.MethodPatch):
 		c.Updates++
 	case item && method == http.MethodDelete:
