@@ -3,12 +3,11 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"log"
 	"os"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
 	"github.com/processout/terraform-provider-processout/internal/provider"
 	"github.com/processout/terraform-provider-processout/internal/registry"
@@ -26,10 +25,12 @@ func main() {
 	}
 
 	stopProfile := startCPUProfile()
-	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
-		Address: registry.Address,
-		Debug:   debug,
-	})
+	var opts []tf6server.ServeOpt
+	if debug {
+		opts = append(opts, tf6server.WithManagedDebug())
+	}
+	// What providerserver.Serve does, with the server of provider.NewServer.
+	err := tf6server.Serve(registry.Address, provider.NewServer(version), opts...)
 	stopProfile()
 	if err != nil {
 		log.Fatal(err.Error())
