@@ -24,6 +24,7 @@ func main() {
 		quietLogsUnlessShown()
 	}
 
+	tuneGC()
 	stopProfile := startCPUProfile()
 	var opts []tf6server.ServeOpt
 	if debug {
