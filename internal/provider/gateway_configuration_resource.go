@@ -4,12 +4,9 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
@@ -117,21 +114,21 @@ func (r *GatewayConfigurationResource) Schema(ctx context.Context, _ resource.Sc
 				MarkdownDescription: "Gateway credentials (keys per gateway: see `required_settings` of the `processout_gateway` data source). " +
 					"Stored in state as a sensitive value; prefer `settings_wo` on CLIs that support write-only attributes. Values may not be empty. " +
 					"Removing it from the configuration sends no credentials: ProcessOut keeps those it holds, and the state forgets them.",
-				Validators: []validator.Map{mapvalidator.ConflictsWith(path.MatchRoot("settings_wo")), credentialValues{}},
+				Validators: []validator.Map{validate.ConflictsWithRoot("settings_wo"), credentialValues{}},
 			},
 			"settings_wo": schema.MapAttribute{
 				Optional: true, WriteOnly: true, Sensitive: true, ElementType: types.StringType,
 				MarkdownDescription: "Gateway credentials, write-only: sent to ProcessOut on create and whenever `settings_wo_version` changes, never stored. Values may not be empty. " +
 					"Removing it (with `settings_wo_version`) sends no credentials: ProcessOut keeps those it holds.",
 				Validators: []validator.Map{
-					mapvalidator.ConflictsWith(path.MatchRoot("settings")),
-					mapvalidator.AlsoRequires(path.MatchRoot("settings_wo_version")),
+					validate.ConflictsWithRoot("settings"),
+					validate.AlsoRequiresRoot("settings_wo_version"),
 					credentialValues{},
 				},
 			},
 			"settings_wo_version": schema.Int64Attribute{
 				Optional: true, MarkdownDescription: "Version of `settings_wo`; change it to send the credentials again (after a rotation).",
-				Validators: []validator.Int64{int64validator.AlsoRequires(path.MatchRoot("settings_wo"))},
+				Validators: []validator.Int64{validate.AlsoRequiresRoot("settings_wo")},
 			},
 			"gateway_id": schema.Int64Attribute{
 				Computed: true, MarkdownDescription: "Numeric ID of the gateway in the catalog.",
@@ -164,7 +161,7 @@ func (r *GatewayConfigurationResource) Schema(ctx context.Context, _ resource.Sc
 // out of state.
 func (r *GatewayConfigurationResource) ConfigValidators(context.Context) []resource.ConfigValidator {
 	return []resource.ConfigValidator{
-		resourcevalidator.PreferWriteOnlyAttribute(path.MatchRoot("settings"), path.MatchRoot("settings_wo")),
+		validate.PreferWriteOnlyRoot("settings", "settings_wo"),
 	}
 }
 

@@ -4,11 +4,8 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -93,11 +90,11 @@ func (r *ProjectSFTPSettingsResource) Schema(_ context.Context, _ resource.Schem
 			"password_wo": schema.StringAttribute{
 				Optional: true, WriteOnly: true, Sensitive: true,
 				MarkdownDescription: "The password, write-only: never stored. Sent with every save (create, and each update: ProcessOut's PUT replaces the settings whole).",
-				Validators:          credential(stringvalidator.AlsoRequires(path.MatchRoot("password_wo_version"))),
+				Validators:          credential(validate.AlsoRequiresRoot("password_wo_version")),
 			},
 			"password_wo_version": schema.Int64Attribute{
 				Optional: true, MarkdownDescription: "Version of `password_wo`; change it to send a new password when nothing else changes.",
-				Validators: []validator.Int64{int64validator.AlsoRequires(path.MatchRoot("password_wo"))},
+				Validators: []validator.Int64{validate.AlsoRequiresRoot("password_wo")},
 			},
 			"private_key": schema.StringAttribute{
 				Optional: true, Sensitive: true,
@@ -108,11 +105,11 @@ func (r *ProjectSFTPSettingsResource) Schema(_ context.Context, _ resource.Schem
 			"private_key_wo": schema.StringAttribute{
 				Optional: true, WriteOnly: true, Sensitive: true,
 				MarkdownDescription: "The private key, **encoded in base64** (`filebase64(\"path/to/key\")`), write-only: never stored. Sent with every save.",
-				Validators:          credential(validate.Base64PrivateKey(), stringvalidator.AlsoRequires(path.MatchRoot("private_key_wo_version"))),
+				Validators:          credential(validate.Base64PrivateKey(), validate.AlsoRequiresRoot("private_key_wo_version")),
 			},
 			"private_key_wo_version": schema.Int64Attribute{
 				Optional: true, MarkdownDescription: "Version of `private_key_wo`; change it to send a new key when nothing else changes.",
-				Validators: []validator.Int64{int64validator.AlsoRequires(path.MatchRoot("private_key_wo"))},
+				Validators: []validator.Int64{validate.AlsoRequiresRoot("private_key_wo")},
 			},
 		},
 	}
@@ -124,8 +121,8 @@ func (r *ProjectSFTPSettingsResource) Schema(_ context.Context, _ resource.Schem
 func (r *ProjectSFTPSettingsResource) ConfigValidators(context.Context) []resource.ConfigValidator {
 	return []resource.ConfigValidator{
 		oneSFTPCredential{},
-		resourcevalidator.PreferWriteOnlyAttribute(path.MatchRoot("password"), path.MatchRoot("password_wo")),
-		resourcevalidator.PreferWriteOnlyAttribute(path.MatchRoot("private_key"), path.MatchRoot("private_key_wo")),
+		validate.PreferWriteOnlyRoot("password", "password_wo"),
+		validate.PreferWriteOnlyRoot("private_key", "private_key_wo"),
 	}
 }
 

@@ -30,6 +30,7 @@ import (
 func BenchmarkNoChangePlanRPCs(b *testing.B) {
 	h := newRPCHarness(b)
 	objs := h.createFleet(b, 10)
+	b.ReportAllocs()
 	cpu := processCPU()
 	for i := 0; b.Loop(); i++ {
 		o := objs[i%len(objs)]
@@ -47,6 +48,7 @@ func BenchmarkNoChangePlanRPCs(b *testing.B) {
 func BenchmarkCreateRPCs(b *testing.B) {
 	h := newRPCHarness(b)
 	kinds := h.fleetObjects(2)
+	b.ReportAllocs()
 	cpu := processCPU()
 	for i := 0; b.Loop(); i++ {
 		o := kinds[i%len(kinds)]
