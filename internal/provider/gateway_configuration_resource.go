@@ -174,8 +174,8 @@ func (r *GatewayConfigurationResource) IdentitySchema(_ context.Context, _ resou
 // configuration, so nothing is read back.
 func (r *GatewayConfigurationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan, config GatewayConfigurationResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...) // settings_wo is only in the configuration
+	resp.Diagnostics.Append(getPlan(ctx, req.Plan, &plan)...)
+	resp.Diagnostics.Append(getConfig(ctx, req.Config, &config)...) // settings_wo is only in the configuration
 	ctx, done := withTimeout(ctx, plan.Timeouts, opCreate, &resp.Diagnostics)
 	defer done()
 	in := plan.input(ctx, &resp.Diagnostics)
@@ -198,7 +198,7 @@ func (r *GatewayConfigurationResource) Create(ctx context.Context, req resource.
 // dropped from state, so the plan re-creates it.
 func (r *GatewayConfigurationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state GatewayConfigurationResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(getState(ctx, req.State, &state)...)
 	ctx, done := withTimeout(ctx, state.Timeouts, opRead, &resp.Diagnostics)
 	defer done()
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
@@ -216,9 +216,9 @@ func (r *GatewayConfigurationResource) Read(ctx context.Context, req resource.Re
 // carries none.
 func (r *GatewayConfigurationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state, config GatewayConfigurationResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	resp.Diagnostics.Append(getPlan(ctx, req.Plan, &plan)...)
+	resp.Diagnostics.Append(getState(ctx, req.State, &state)...)
+	resp.Diagnostics.Append(getConfig(ctx, req.Config, &config)...)
 	ctx, done := withTimeout(ctx, plan.Timeouts, opUpdate, &resp.Diagnostics)
 	defer done()
 	if resp.Diagnostics.HasError() {
@@ -243,7 +243,7 @@ func (r *GatewayConfigurationResource) Update(ctx context.Context, req resource.
 // deleted.
 func (r *GatewayConfigurationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state GatewayConfigurationResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(getState(ctx, req.State, &state)...)
 	ctx, done := withTimeout(ctx, state.Timeouts, opDelete, &resp.Diagnostics)
 	defer done()
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
@@ -274,8 +274,8 @@ func (r *GatewayConfigurationResource) ModifyPlan(ctx context.Context, req resou
 		return
 	}
 	var plan, config GatewayConfigurationResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	resp.Diagnostics.Append(getPlan(ctx, req.Plan, &plan)...)
+	resp.Diagnostics.Append(getConfig(ctx, req.Config, &config)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -285,7 +285,7 @@ func (r *GatewayConfigurationResource) ModifyPlan(ctx context.Context, req resou
 	var prior *GatewayConfigurationResourceModel
 	stored := !req.State.Raw.IsNull()
 	if stored {
-		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+		resp.Diagnostics.Append(getState(ctx, req.State, &state)...)
 		if resp.Diagnostics.HasError() {
 			return
 		}
@@ -296,7 +296,7 @@ func (r *GatewayConfigurationResource) ModifyPlan(ctx context.Context, req resou
 	sent := sentCredentials(plan, config, prior)
 	if stored {
 		keepUnchangedFollowers(&plan, state, prior != nil && sent.none())
-		resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
+		resp.Diagnostics.Append(setPlan(ctx, &resp.Plan, plan)...)
 	}
 	if prior != nil && sent.none() {
 		if attr, dropped := stopsManaging(plan, *prior); dropped {

@@ -136,8 +136,8 @@ func (r *ProjectSFTPSettingsResource) IdentitySchema(_ context.Context, _ resour
 // (checkNoOtherSettings), then the save.
 func (r *ProjectSFTPSettingsResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan, config ProjectSFTPSettingsResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...) // the write-only credential is only in the configuration
+	resp.Diagnostics.Append(getPlan(ctx, req.Plan, &plan)...)
+	resp.Diagnostics.Append(getConfig(ctx, req.Config, &config)...) // the write-only credential is only in the configuration
 	in := sftpSent(plan, config, nil).input(plan, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
@@ -160,7 +160,7 @@ func (r *ProjectSFTPSettingsResource) Create(ctx context.Context, req resource.C
 // state, so the plan creates them again.
 func (r *ProjectSFTPSettingsResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state ProjectSFTPSettingsResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(getState(ctx, req.State, &state)...)
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) || !r.sameProject(ctx, state.ID.ValueString(), "read", &resp.Diagnostics) {
 		return
 	}
@@ -183,9 +183,9 @@ func (r *ProjectSFTPSettingsResource) Read(ctx context.Context, req resource.Rea
 // the configuration) nothing is sent.
 func (r *ProjectSFTPSettingsResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state, config ProjectSFTPSettingsResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	resp.Diagnostics.Append(getPlan(ctx, req.Plan, &plan)...)
+	resp.Diagnostics.Append(getState(ctx, req.State, &state)...)
+	resp.Diagnostics.Append(getConfig(ctx, req.Config, &config)...)
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) || !r.sameProject(ctx, state.ID.ValueString(), "update", &resp.Diagnostics) {
 		return
 	}
@@ -211,7 +211,7 @@ func (r *ProjectSFTPSettingsResource) Update(ctx context.Context, req resource.U
 // Delete implements resource.Resource. Settings already gone are deleted.
 func (r *ProjectSFTPSettingsResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state ProjectSFTPSettingsResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(getState(ctx, req.State, &state)...)
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) || !r.sameProject(ctx, state.ID.ValueString(), "delete", &resp.Diagnostics) {
 		return
 	}
@@ -247,7 +247,7 @@ func (r *ProjectSFTPSettingsResource) ModifyPlan(ctx context.Context, req resour
 	var state ProjectSFTPSettingsResourceModel
 	var prior *ProjectSFTPSettingsResourceModel
 	if !req.State.Raw.IsNull() {
-		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+		resp.Diagnostics.Append(getState(ctx, req.State, &state)...)
 		prior = &state
 	}
 	if r.data != nil && prior != nil {
@@ -263,8 +263,8 @@ func (r *ProjectSFTPSettingsResource) ModifyPlan(ctx context.Context, req resour
 		return
 	}
 	var plan, config ProjectSFTPSettingsResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	resp.Diagnostics.Append(getPlan(ctx, req.Plan, &plan)...)
+	resp.Diagnostics.Append(getConfig(ctx, req.Config, &config)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -278,7 +278,7 @@ func (r *ProjectSFTPSettingsResource) ModifyPlan(ctx context.Context, req resour
 	case prior != nil && !sent.put:
 		plan.Enabled = state.Enabled
 	}
-	resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
+	resp.Diagnostics.Append(setPlan(ctx, &resp.Plan, plan)...)
 }
 
 // connected is the connected project's ID, with a diagnostic when it cannot

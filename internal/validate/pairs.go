@@ -108,7 +108,9 @@ func (v preferWriteOnlyRoot) Description(context.Context) string {
 }
 
 // MarkdownDescription implements resource.ConfigValidator.
-func (v preferWriteOnlyRoot) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (v preferWriteOnlyRoot) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
 
 // ValidateResource implements resource.ConfigValidator.
 func (v preferWriteOnlyRoot) ValidateResource(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
