@@ -27,6 +27,9 @@ import (
 type RootPair struct {
 	other    string
 	requires bool // AlsoRequires; otherwise ConflictsWith
+	// description is made once: the framework asks for it on every
+	// validation, to log it.
+	description string
 }
 
 var (
@@ -36,22 +39,22 @@ var (
 )
 
 // AlsoRequiresRoot is AlsoRequires(path.MatchRoot(name)).
-func AlsoRequiresRoot(name string) RootPair { return RootPair{other: name, requires: true} }
+func AlsoRequiresRoot(name string) RootPair {
+	return RootPair{other: name, requires: true, description: fmt.Sprintf(
+		"Ensure that if an attribute is set, also these are set: %q", path.Expressions{path.MatchRoot(name)})}
+}
 
 // ConflictsWithRoot is ConflictsWith(path.MatchRoot(name)).
-func ConflictsWithRoot(name string) RootPair { return RootPair{other: name} }
+func ConflictsWithRoot(name string) RootPair {
+	return RootPair{other: name, description: fmt.Sprintf(
+		"Ensure that if an attribute is set, these are not set: %q", path.Expressions{path.MatchRoot(name)})}
+}
 
 // Description implements validator.Describer.
-func (v RootPair) Description(ctx context.Context) string { return v.MarkdownDescription(ctx) }
+func (v RootPair) Description(context.Context) string { return v.description }
 
 // MarkdownDescription implements validator.Describer.
-func (v RootPair) MarkdownDescription(context.Context) string {
-	others := path.Expressions{path.MatchRoot(v.other)}
-	if v.requires {
-		return fmt.Sprintf("Ensure that if an attribute is set, also these are set: %q", others)
-	}
-	return fmt.Sprintf("Ensure that if an attribute is set, these are not set: %q", others)
-}
+func (v RootPair) MarkdownDescription(context.Context) string { return v.description }
 
 func (v RootPair) check(ctx context.Context, config tfsdk.Config, value attr.Value, at path.Path, diags *diag.Diagnostics) {
 	if value.IsNull() || value.IsUnknown() {
@@ -96,21 +99,17 @@ func (v RootPair) ValidateString(ctx context.Context, req validator.StringReques
 // two top-level attributes: on CLIs that support write-only attributes, a
 // warning on old when it is set.
 func PreferWriteOnlyRoot(old, writeOnly string) resource.ConfigValidator {
-	return preferWriteOnlyRoot{old: old, writeOnly: writeOnly}
+	return preferWriteOnlyRoot{old: old, writeOnly: writeOnly, description: fmt.Sprintf(
+		"The write-only attribute %s should be preferred over the regular attribute %s", path.MatchRoot(writeOnly), path.MatchRoot(old))}
 }
 
-type preferWriteOnlyRoot struct{ old, writeOnly string }
+type preferWriteOnlyRoot struct{ old, writeOnly, description string }
 
 // Description implements resource.ConfigValidator.
-func (v preferWriteOnlyRoot) Description(context.Context) string {
-	return fmt.Sprintf("The write-only attribute %s should be preferred over the regular attribute %s",
-		path.MatchRoot(v.writeOnly), path.MatchRoot(v.old))
-}
+func (v preferWriteOnlyRoot) Description(context.Context) string { return v.description }
 
 // MarkdownDescription implements resource.ConfigValidator.
-func (v preferWriteOnlyRoot) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
+func (v preferWriteOnlyRoot) MarkdownDescription(context.Context) string { return v.description }
 
 // ValidateResource implements resource.ConfigValidator.
 func (v preferWriteOnlyRoot) ValidateResource(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
