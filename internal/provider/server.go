@@ -37,9 +37,9 @@ type releasingServer struct {
 }
 
 func newReleasingServer(s tfprotov6.ProviderServer) tfprotov6.ProviderServer {
-	lists, ok1 := s.(tfprotov6.ProviderServerWithListResource)
-	actions, ok2 := s.(tfprotov6.ProviderServerWithActions)
-	stores, ok3 := s.(tfprotov6.ProviderServerWithStateStores)
+	lists, ok1 := s.(tfprotov6.ListResourceServer)
+	actions, ok2 := s.(tfprotov6.ActionServer)
+	stores, ok3 := s.(tfprotov6.StateStoreServer)
 	if !ok1 || !ok2 || !ok3 {
 		return s // a framework that serves less: leave it as it is
 	}

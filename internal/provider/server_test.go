@@ -16,6 +16,9 @@ type ballastKey struct{}
 // every one until StopProvider (releasingServer).
 func TestServerReleasesRPCContexts(t *testing.T) {
 	srv := NewServer("test")()
+	if _, wrapped := srv.(releasingServer); !wrapped {
+		t.Fatalf("NewServer serves %T, not releasingServer: the framework no longer serves the optional parts it looks for", srv)
+	}
 	ctx := context.Background()
 	schemas, err := srv.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
 	if err != nil {

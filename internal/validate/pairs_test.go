@@ -78,9 +78,8 @@ func pairConfigs(t *testing.T) map[string]tfsdk.Config {
 func TestRootPairsAsTheValidatorsLibrary(t *testing.T) {
 	ctx := context.Background()
 	type pairCase struct {
-		at, other      string
-		theirs, ours   any
-		requires, want bool
+		at, other    string
+		theirs, ours any
 	}
 	var cases []pairCase
 	for _, at := range []string{"m", "i", "s"} {
