@@ -19,11 +19,7 @@ import (
 // log exactly when the provider's logger, as the plugin SDK makes it from
 // TF_LOG_PROVIDER_PROCESSOUT, would write nothing anyway.
 func TestCallLogSkippedOnlyWhenProviderLogsAreOff(t *testing.T) {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-		_, _ = w.Write([]byte(`{"success":true}`))
-	}))
-	defer srv.Close()
-	u, err := url.Parse(srv.URL + "/things")
+	u, err := url.Parse(successServer(t) + "/things")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,6 +48,16 @@ func TestCallLogSkippedOnlyWhenProviderLogsAreOff(t *testing.T) {
 	if written := sdkLoggerOutput(t, "DEBUG", call); !strings.Contains(written, "API call") {
 		t.Errorf("the SDK's logger at DEBUG wrote no call line (%q): the check above proves nothing", written)
 	}
+}
+
+// successServer is the URL of a server that answers every call with
+// {"success":true}.
+func successServer(t *testing.T) string {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		_, _ = w.Write([]byte(`{"success":true}`))
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL
 }
 
 // sdkLoggerOutput is what the provider's logger, made as terraform-plugin-go
