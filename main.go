@@ -3,13 +3,13 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"log"
 	"os"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
+	"github.com/processout/terraform-provider-processout/internal/httpx"
 	"github.com/processout/terraform-provider-processout/internal/provider"
 	"github.com/processout/terraform-provider-processout/internal/registry"
 )
@@ -25,10 +25,15 @@ func main() {
 		quietLogsUnlessShown()
 	}
 
-	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
-		Address: registry.Address,
-		Debug:   debug,
-	})
+	tuneGC()
+	stopProfile := startCPUProfile()
+	var opts []tf6server.ServeOpt
+	if debug {
+		opts = append(opts, tf6server.WithManagedDebug())
+	}
+	// What providerserver.Serve does, with the server of provider.NewServer.
+	err := tf6server.Serve(registry.Address, provider.NewServer(version), opts...)
+	stopProfile()
 	if err != nil {
 		log.Fatal(err.Error())
 	}
@@ -40,7 +45,7 @@ var cliLogEnv = []string{"TF_LOG", "TF_LOG_PROVIDER"}
 
 // sdkLogEnv set the levels of the plugin SDK's loggers (terraform-plugin-go,
 // the framework) and of the provider's own (tflog).
-var sdkLogEnv = []string{"TF_LOG_SDK", "TF_LOG_SDK_PROTO", "TF_LOG_SDK_FRAMEWORK", "TF_LOG_PROVIDER_PROCESSOUT"}
+var sdkLogEnv = []string{"TF_LOG_SDK", "TF_LOG_SDK_PROTO", "TF_LOG_SDK_FRAMEWORK", httpx.ProviderLogLevelEnv}
 
 // quietLogsUnlessShown turns the SDK's logging off when the CLI would throw
 // it away. By default the SDK logs every RPC at TRACE level, as JSON lines on

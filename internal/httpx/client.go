@@ -156,8 +156,11 @@ func isLoopback(host string) bool {
 // stops at once when ctx ends.
 func (c *Client) Do(ctx context.Context, call Call) (*Result, error) {
 	start := c.now()
-	ctx = tflog.MaskAllFieldValuesStrings(ctx, c.secrets...)
-	ctx = tflog.MaskMessageStrings(ctx, c.secrets...)
+	logs := !providerLogsOff()
+	if logs {
+		ctx = tflog.MaskAllFieldValuesStrings(ctx, c.secrets...)
+		ctx = tflog.MaskMessageStrings(ctx, c.secrets...)
+	}
 	if c.observer != nil {
 		c.observer.CallStarted(call)
 	}
@@ -182,7 +185,9 @@ func (c *Client) Do(ctx context.Context, call Call) (*Result, error) {
 		}
 		c.pacer.Done(header)
 		elapsed := c.now().Sub(start)
-		c.log(ctx, call, attempt, trace.resent, res, err, elapsed)
+		if logs {
+			c.log(ctx, call, attempt, trace.resent, res, err, elapsed)
+		}
 		if ctx.Err() != nil && (err != nil || RetryableStatus(res.Status)) {
 			return nil, &StoppedError{Err: ctx.Err(), Sent: sent} // stopped: no new attempt
 		}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -15,10 +14,6 @@ import (
 // TestWithSecretsMasksBoth: a client made for other credentials masks
 // their secret as well as the provider's in every log line it writes.
 func TestWithSecretsMasksBoth(t *testing.T) {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-		_, _ = w.Write([]byte(`{"success":true}`))
-	}))
-	defer srv.Close()
 	const providerSecret, projectKey = "key_sandbox_provider", "key_sandbox_supervised"
 	base := New(fastPolicy(), providerSecret)
 	child := base.WithSecrets(projectKey)
@@ -27,7 +22,7 @@ func TestWithSecretsMasksBoth(t *testing.T) {
 	ctx := tflogtest.RootLogger(context.Background(), &logs)
 	// The secrets in the path stand for any place a secret could reach a
 	// log line.
-	u, err := url.Parse(srv.URL + "/things/" + providerSecret + "/" + projectKey)
+	u, err := url.Parse(successServer(t) + "/things/" + providerSecret + "/" + projectKey)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -132,7 +132,7 @@ func (r *ApplePayCertificateResource) ModifyPlan(ctx context.Context, req resour
 // Create implements resource.Resource.
 func (r *ApplePayCertificateResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan ApplePayCertificateResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(getPlan(ctx, req.Plan, &plan)...)
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
 	}
@@ -152,7 +152,7 @@ func (r *ApplePayCertificateResource) Create(ctx context.Context, req resource.C
 // again first) or is being imported (an error).
 func (r *ApplePayCertificateResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state ApplePayCertificateResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(getState(ctx, req.State, &state)...)
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
 	}
@@ -201,7 +201,7 @@ func (r *ApplePayCertificateResource) Read(ctx context.Context, req resource.Rea
 // (added or removed), and they live in state alone: nothing is sent.
 func (r *ApplePayCertificateResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan ApplePayCertificateResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(getPlan(ctx, req.Plan, &plan)...)
 	if resp.Diagnostics.HasError() || refuseLostCreateUpdate(plan.ID.ValueString(), &resp.Diagnostics) {
 		return
 	}
@@ -214,7 +214,7 @@ func (r *ApplePayCertificateResource) Update(ctx context.Context, req resource.U
 // an unknown certificate is not known).
 func (r *ApplePayCertificateResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state ApplePayCertificateResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(getState(ctx, req.State, &state)...)
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
 	}

@@ -37,7 +37,7 @@ type apiCall[T any] func(context.Context) (*T, error)
 // ID (createWithID).
 func (r *callerIDResource[T, M]) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var model M
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &model)...)
+	resp.Diagnostics.Append(getPlan(ctx, req.Plan, &model)...)
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
 	}
@@ -54,7 +54,7 @@ func (r *callerIDResource[T, M]) Create(ctx context.Context, req resource.Create
 // others replace the object).
 func (r *callerIDResource[T, M]) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var model M
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &model)...)
+	resp.Diagnostics.Append(getPlan(ctx, req.Plan, &model)...)
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
 	}
@@ -86,7 +86,7 @@ func (r *callerIDResource[T, M]) IdentitySchema(_ context.Context, _ resource.Id
 // dropped from state, so the plan re-creates it.
 func (r *callerIDResource[T, M]) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state M
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(getState(ctx, req.State, &state)...)
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
 	}
@@ -99,7 +99,7 @@ func (r *callerIDResource[T, M]) Read(ctx context.Context, req resource.ReadRequ
 // Delete implements resource.Resource. An object already gone is deleted.
 func (r *callerIDResource[T, M]) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state M
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(getState(ctx, req.State, &state)...)
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
 	}

@@ -96,7 +96,7 @@ func (r *CouponResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 					"greater than zero), in `currency`. Exactly one of `amount_off` and `percent_off` is set. Changing it replaces the coupon " +
 					"(writing the same amount otherwise, `5` for `5.00`, does not).",
 				PlanModifiers: []planmodifier.String{replaceUnlessSameAmount()},
-				Validators:    []validator.String{validate.Amount(), stringvalidator.AlsoRequires(path.MatchRoot("currency"))},
+				Validators:    []validator.String{validate.Amount(), validate.AlsoRequiresRoot("currency")},
 			},
 			"percent_off": schema.Int64Attribute{
 				Optional: true, MarkdownDescription: "Percentage taken off the subscription, 0 to 100. Exactly one of `amount_off` and `percent_off` is set. " +
@@ -107,7 +107,7 @@ func (r *CouponResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 			"currency": schema.StringAttribute{
 				Optional: true, MarkdownDescription: "ISO 4217 currency of `amount_off`, such as `EUR`; only with `amount_off`. Changing it replaces the coupon.",
 				PlanModifiers: replaceString,
-				Validators:    []validator.String{validate.Currency(), stringvalidator.AlsoRequires(path.MatchRoot("amount_off"))},
+				Validators:    []validator.String{validate.Currency(), validate.AlsoRequiresRoot("amount_off")},
 			},
 			"iteration_count": schema.Int64Attribute{
 				Optional: true, Computed: true, Default: int64default.StaticInt64(0),

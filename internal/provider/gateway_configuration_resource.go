@@ -4,12 +4,9 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
@@ -117,21 +114,21 @@ func (r *GatewayConfigurationResource) Schema(ctx context.Context, _ resource.Sc
 				MarkdownDescription: "Gateway credentials (keys per gateway: see `required_settings` of the `processout_gateway` data source). " +
 					"Stored in state as a sensitive value; prefer `settings_wo` on CLIs that support write-only attributes. Values may not be empty. " +
 					"Removing it from the configuration sends no credentials: ProcessOut keeps those it holds, and the state forgets them.",
-				Validators: []validator.Map{mapvalidator.ConflictsWith(path.MatchRoot("settings_wo")), credentialValues{}},
+				Validators: []validator.Map{validate.ConflictsWithRoot("settings_wo"), credentialValues{}},
 			},
 			"settings_wo": schema.MapAttribute{
 				Optional: true, WriteOnly: true, Sensitive: true, ElementType: types.StringType,
 				MarkdownDescription: "Gateway credentials, write-only: sent to ProcessOut on create and whenever `settings_wo_version` changes, never stored. Values may not be empty. " +
 					"Removing it (with `settings_wo_version`) sends no credentials: ProcessOut keeps those it holds.",
 				Validators: []validator.Map{
-					mapvalidator.ConflictsWith(path.MatchRoot("settings")),
-					mapvalidator.AlsoRequires(path.MatchRoot("settings_wo_version")),
+					validate.ConflictsWithRoot("settings"),
+					validate.AlsoRequiresRoot("settings_wo_version"),
 					credentialValues{},
 				},
 			},
 			"settings_wo_version": schema.Int64Attribute{
 				Optional: true, MarkdownDescription: "Version of `settings_wo`; change it to send the credentials again (after a rotation).",
-				Validators: []validator.Int64{int64validator.AlsoRequires(path.MatchRoot("settings_wo"))},
+				Validators: []validator.Int64{validate.AlsoRequiresRoot("settings_wo")},
 			},
 			"gateway_id": schema.Int64Attribute{
 				Computed: true, MarkdownDescription: "Numeric ID of the gateway in the catalog.",
@@ -164,7 +161,7 @@ func (r *GatewayConfigurationResource) Schema(ctx context.Context, _ resource.Sc
 // out of state.
 func (r *GatewayConfigurationResource) ConfigValidators(context.Context) []resource.ConfigValidator {
 	return []resource.ConfigValidator{
-		resourcevalidator.PreferWriteOnlyAttribute(path.MatchRoot("settings"), path.MatchRoot("settings_wo")),
+		validate.PreferWriteOnlyRoot("settings", "settings_wo"),
 	}
 }
 
@@ -177,8 +174,8 @@ func (r *GatewayConfigurationResource) IdentitySchema(_ context.Context, _ resou
 // configuration, so nothing is read back.
 func (r *GatewayConfigurationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan, config GatewayConfigurationResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...) // settings_wo is only in the configuration
+	resp.Diagnostics.Append(getPlan(ctx, req.Plan, &plan)...)
+	resp.Diagnostics.Append(getConfig(ctx, req.Config, &config)...) // settings_wo is only in the configuration
 	ctx, done := withTimeout(ctx, plan.Timeouts, opCreate, &resp.Diagnostics)
 	defer done()
 	in := plan.input(ctx, &resp.Diagnostics)
@@ -201,7 +198,7 @@ func (r *GatewayConfigurationResource) Create(ctx context.Context, req resource.
 // dropped from state, so the plan re-creates it.
 func (r *GatewayConfigurationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state GatewayConfigurationResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(getState(ctx, req.State, &state)...)
 	ctx, done := withTimeout(ctx, state.Timeouts, opRead, &resp.Diagnostics)
 	defer done()
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
@@ -219,9 +216,9 @@ func (r *GatewayConfigurationResource) Read(ctx context.Context, req resource.Re
 // carries none.
 func (r *GatewayConfigurationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state, config GatewayConfigurationResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	resp.Diagnostics.Append(getPlan(ctx, req.Plan, &plan)...)
+	resp.Diagnostics.Append(getState(ctx, req.State, &state)...)
+	resp.Diagnostics.Append(getConfig(ctx, req.Config, &config)...)
 	ctx, done := withTimeout(ctx, plan.Timeouts, opUpdate, &resp.Diagnostics)
 	defer done()
 	if resp.Diagnostics.HasError() {
@@ -246,7 +243,7 @@ func (r *GatewayConfigurationResource) Update(ctx context.Context, req resource.
 // deleted.
 func (r *GatewayConfigurationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state GatewayConfigurationResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(getState(ctx, req.State, &state)...)
 	ctx, done := withTimeout(ctx, state.Timeouts, opDelete, &resp.Diagnostics)
 	defer done()
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
@@ -277,8 +274,8 @@ func (r *GatewayConfigurationResource) ModifyPlan(ctx context.Context, req resou
 		return
 	}
 	var plan, config GatewayConfigurationResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	resp.Diagnostics.Append(getPlan(ctx, req.Plan, &plan)...)
+	resp.Diagnostics.Append(getConfig(ctx, req.Config, &config)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -288,7 +285,7 @@ func (r *GatewayConfigurationResource) ModifyPlan(ctx context.Context, req resou
 	var prior *GatewayConfigurationResourceModel
 	stored := !req.State.Raw.IsNull()
 	if stored {
-		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+		resp.Diagnostics.Append(getState(ctx, req.State, &state)...)
 		if resp.Diagnostics.HasError() {
 			return
 		}
@@ -299,7 +296,7 @@ func (r *GatewayConfigurationResource) ModifyPlan(ctx context.Context, req resou
 	sent := sentCredentials(plan, config, prior)
 	if stored {
 		keepUnchangedFollowers(&plan, state, prior != nil && sent.none())
-		resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
+		resp.Diagnostics.Append(setPlan(ctx, &resp.Plan, plan)...)
 	}
 	if prior != nil && sent.none() {
 		if attr, dropped := stopsManaging(plan, *prior); dropped {

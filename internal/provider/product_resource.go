@@ -124,7 +124,7 @@ func (r *ProductResource) IdentitySchema(_ context.Context, _ resource.IdentityS
 // is lost leaves a placeholder that the next run resolves (lost_create.go).
 func (r *ProductResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan ProductResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(getPlan(ctx, req.Plan, &plan)...)
 	in := plan.input(ctx, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
@@ -144,7 +144,7 @@ func (r *ProductResource) Create(ctx context.Context, req resource.CreateRequest
 // dropped from state, so the plan re-creates it.
 func (r *ProductResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state ProductResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(getState(ctx, req.State, &state)...)
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
 	}
@@ -158,7 +158,7 @@ func (r *ProductResource) Read(ctx context.Context, req resource.ReadRequest, re
 // holds it.
 func (r *ProductResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan ProductResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(getPlan(ctx, req.Plan, &plan)...)
 	in := plan.input(ctx, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) || refuseLostCreateUpdate(plan.ID.ValueString(), &resp.Diagnostics) {
 		return
@@ -175,7 +175,7 @@ func (r *ProductResource) Update(ctx context.Context, req resource.UpdateRequest
 // Delete implements resource.Resource. A product already gone is deleted.
 func (r *ProductResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state ProductResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(getState(ctx, req.State, &state)...)
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
 	}

@@ -119,7 +119,7 @@ func (r *ProjectResource) IdentitySchema(_ context.Context, _ resource.IdentityS
 // only this once, its private key.
 func (r *ProjectResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan ProjectResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(getPlan(ctx, req.Plan, &plan)...)
 	ctx, done := withTimeout(ctx, plan.Timeouts, opCreate, &resp.Diagnostics)
 	defer done()
 	in := plan.input(ctx, &resp.Diagnostics)
@@ -144,7 +144,7 @@ func (r *ProjectResource) Create(ctx context.Context, req resource.CreateRequest
 // private key stays as the create (or the configuration) left it.
 func (r *ProjectResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state ProjectResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(getState(ctx, req.State, &state)...)
 	ctx, done := withTimeout(ctx, state.Timeouts, opRead, &resp.Diagnostics)
 	defer done()
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
@@ -178,8 +178,8 @@ func (r *ProjectResource) Read(ctx context.Context, req resource.ReadRequest, re
 // there is one).
 func (r *ProjectResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state ProjectResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(getPlan(ctx, req.Plan, &plan)...)
+	resp.Diagnostics.Append(getState(ctx, req.State, &state)...)
 	ctx, done := withTimeout(ctx, plan.Timeouts, opUpdate, &resp.Diagnostics)
 	defer done()
 	in := plan.input(ctx, &resp.Diagnostics)
@@ -209,7 +209,7 @@ func (r *ProjectResource) Update(ctx context.Context, req resource.UpdateRequest
 // the private key in state. A project already gone is deleted.
 func (r *ProjectResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state ProjectResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(getState(ctx, req.State, &state)...)
 	ctx, done := withTimeout(ctx, state.Timeouts, opDelete, &resp.Diagnostics)
 	defer done()
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {

@@ -4,11 +4,8 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -93,11 +90,11 @@ func (r *ProjectSFTPSettingsResource) Schema(_ context.Context, _ resource.Schem
 			"password_wo": schema.StringAttribute{
 				Optional: true, WriteOnly: true, Sensitive: true,
 				MarkdownDescription: "The password, write-only: never stored. Sent with every save (create, and each update: ProcessOut's PUT replaces the settings whole).",
-				Validators:          credential(stringvalidator.AlsoRequires(path.MatchRoot("password_wo_version"))),
+				Validators:          credential(validate.AlsoRequiresRoot("password_wo_version")),
 			},
 			"password_wo_version": schema.Int64Attribute{
 				Optional: true, MarkdownDescription: "Version of `password_wo`; change it to send a new password when nothing else changes.",
-				Validators: []validator.Int64{int64validator.AlsoRequires(path.MatchRoot("password_wo"))},
+				Validators: []validator.Int64{validate.AlsoRequiresRoot("password_wo")},
 			},
 			"private_key": schema.StringAttribute{
 				Optional: true, Sensitive: true,
@@ -108,11 +105,11 @@ func (r *ProjectSFTPSettingsResource) Schema(_ context.Context, _ resource.Schem
 			"private_key_wo": schema.StringAttribute{
 				Optional: true, WriteOnly: true, Sensitive: true,
 				MarkdownDescription: "The private key, **encoded in base64** (`filebase64(\"path/to/key\")`), write-only: never stored. Sent with every save.",
-				Validators:          credential(validate.Base64PrivateKey(), stringvalidator.AlsoRequires(path.MatchRoot("private_key_wo_version"))),
+				Validators:          credential(validate.Base64PrivateKey(), validate.AlsoRequiresRoot("private_key_wo_version")),
 			},
 			"private_key_wo_version": schema.Int64Attribute{
 				Optional: true, MarkdownDescription: "Version of `private_key_wo`; change it to send a new key when nothing else changes.",
-				Validators: []validator.Int64{int64validator.AlsoRequires(path.MatchRoot("private_key_wo"))},
+				Validators: []validator.Int64{validate.AlsoRequiresRoot("private_key_wo")},
 			},
 		},
 	}
@@ -124,8 +121,8 @@ func (r *ProjectSFTPSettingsResource) Schema(_ context.Context, _ resource.Schem
 func (r *ProjectSFTPSettingsResource) ConfigValidators(context.Context) []resource.ConfigValidator {
 	return []resource.ConfigValidator{
 		oneSFTPCredential{},
-		resourcevalidator.PreferWriteOnlyAttribute(path.MatchRoot("password"), path.MatchRoot("password_wo")),
-		resourcevalidator.PreferWriteOnlyAttribute(path.MatchRoot("private_key"), path.MatchRoot("private_key_wo")),
+		validate.PreferWriteOnlyRoot("password", "password_wo"),
+		validate.PreferWriteOnlyRoot("private_key", "private_key_wo"),
 	}
 }
 
@@ -139,8 +136,8 @@ func (r *ProjectSFTPSettingsResource) IdentitySchema(_ context.Context, _ resour
 // (checkNoOtherSettings), then the save.
 func (r *ProjectSFTPSettingsResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan, config ProjectSFTPSettingsResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...) // the write-only credential is only in the configuration
+	resp.Diagnostics.Append(getPlan(ctx, req.Plan, &plan)...)
+	resp.Diagnostics.Append(getConfig(ctx, req.Config, &config)...) // the write-only credential is only in the configuration
 	in := sftpSent(plan, config, nil).input(plan, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
 		return
@@ -163,7 +160,7 @@ func (r *ProjectSFTPSettingsResource) Create(ctx context.Context, req resource.C
 // state, so the plan creates them again.
 func (r *ProjectSFTPSettingsResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state ProjectSFTPSettingsResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(getState(ctx, req.State, &state)...)
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) || !r.sameProject(ctx, state.ID.ValueString(), "read", &resp.Diagnostics) {
 		return
 	}
@@ -186,9 +183,9 @@ func (r *ProjectSFTPSettingsResource) Read(ctx context.Context, req resource.Rea
 // the configuration) nothing is sent.
 func (r *ProjectSFTPSettingsResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state, config ProjectSFTPSettingsResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	resp.Diagnostics.Append(getPlan(ctx, req.Plan, &plan)...)
+	resp.Diagnostics.Append(getState(ctx, req.State, &state)...)
+	resp.Diagnostics.Append(getConfig(ctx, req.Config, &config)...)
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) || !r.sameProject(ctx, state.ID.ValueString(), "update", &resp.Diagnostics) {
 		return
 	}
@@ -214,7 +211,7 @@ func (r *ProjectSFTPSettingsResource) Update(ctx context.Context, req resource.U
 // Delete implements resource.Resource. Settings already gone are deleted.
 func (r *ProjectSFTPSettingsResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state ProjectSFTPSettingsResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(getState(ctx, req.State, &state)...)
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) || !r.sameProject(ctx, state.ID.ValueString(), "delete", &resp.Diagnostics) {
 		return
 	}
@@ -250,7 +247,7 @@ func (r *ProjectSFTPSettingsResource) ModifyPlan(ctx context.Context, req resour
 	var state ProjectSFTPSettingsResourceModel
 	var prior *ProjectSFTPSettingsResourceModel
 	if !req.State.Raw.IsNull() {
-		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+		resp.Diagnostics.Append(getState(ctx, req.State, &state)...)
 		prior = &state
 	}
 	if r.data != nil && prior != nil {
@@ -266,8 +263,8 @@ func (r *ProjectSFTPSettingsResource) ModifyPlan(ctx context.Context, req resour
 		return
 	}
 	var plan, config ProjectSFTPSettingsResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	resp.Diagnostics.Append(getPlan(ctx, req.Plan, &plan)...)
+	resp.Diagnostics.Append(getConfig(ctx, req.Config, &config)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -281,7 +278,7 @@ func (r *ProjectSFTPSettingsResource) ModifyPlan(ctx context.Context, req resour
 	case prior != nil && !sent.put:
 		plan.Enabled = state.Enabled
 	}
-	resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
+	resp.Diagnostics.Append(setPlan(ctx, &resp.Plan, plan)...)
 }
 
 // connected is the connected project's ID, with a diagnostic when it cannot

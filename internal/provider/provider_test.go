@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 
 	"github.com/processout/terraform-provider-processout/internal/registry"
@@ -15,7 +14,7 @@ import (
 // testAccProtoV6ProviderFactories serves the provider in the test process;
 // the real CLI talks to it through reattach.
 var testAccProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
-	"processout": providerserver.NewProtocol6WithError(New("test")()),
+	"processout": func() (tfprotov6.ProviderServer, error) { return NewServer("test")(), nil },
 }
 
 // TestMain gives the CLI a configuration file that exists: a missing

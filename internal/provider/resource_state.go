@@ -39,7 +39,7 @@ func idIdentitySchema(object string) identityschema.Schema {
 // saveObject stores the resource's model in state and its ID as the
 // resource identity.
 func saveObject(ctx context.Context, state *tfsdk.State, identity *tfsdk.ResourceIdentity, model any, id string, diags *diag.Diagnostics) {
-	diags.Append(state.Set(ctx, model)...)
+	diags.Append(setState(ctx, state, model)...)
 	setIdentity(ctx, identity, id, diags)
 }
 
@@ -49,7 +49,7 @@ func setIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, id strin
 	if identity == nil {
 		return
 	}
-	diags.Append(identity.Set(ctx, idIdentity{ID: types.StringValue(id)})...)
+	diags.Append(setIdentityModel(ctx, identity, idIdentity{ID: types.StringValue(id)})...)
 }
 
 // goneOrFailed ends a Read whose GET did not return the object: a 404 drops

@@ -94,7 +94,7 @@ func (r *WebhookEndpointResource) IdentitySchema(_ context.Context, _ resource.I
 // nothing is read back.
 func (r *WebhookEndpointResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan WebhookEndpointResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(getPlan(ctx, req.Plan, &plan)...)
 	ctx, done := withTimeout(ctx, plan.Timeouts, opCreate, &resp.Diagnostics)
 	defer done()
 	in := plan.input(ctx, &resp.Diagnostics)
@@ -115,7 +115,7 @@ func (r *WebhookEndpointResource) Create(ctx context.Context, req resource.Creat
 // dropped from state, so the plan re-creates it.
 func (r *WebhookEndpointResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state WebhookEndpointResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(getState(ctx, req.State, &state)...)
 	ctx, done := withTimeout(ctx, state.Timeouts, opRead, &resp.Diagnostics)
 	defer done()
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
@@ -131,7 +131,7 @@ func (r *WebhookEndpointResource) Read(ctx context.Context, req resource.ReadReq
 // Update implements resource.Resource.
 func (r *WebhookEndpointResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan WebhookEndpointResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(getPlan(ctx, req.Plan, &plan)...)
 	ctx, done := withTimeout(ctx, plan.Timeouts, opUpdate, &resp.Diagnostics)
 	defer done()
 	in := plan.input(ctx, &resp.Diagnostics)
@@ -151,7 +151,7 @@ func (r *WebhookEndpointResource) Update(ctx context.Context, req resource.Updat
 // Delete implements resource.Resource. An endpoint already gone is deleted.
 func (r *WebhookEndpointResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state WebhookEndpointResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(getState(ctx, req.State, &state)...)
 	ctx, done := withTimeout(ctx, state.Timeouts, opDelete, &resp.Diagnostics)
 	defer done()
 	if resp.Diagnostics.HasError() || !r.ready(&resp.Diagnostics) {
