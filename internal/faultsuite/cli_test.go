@@ -19,7 +19,6 @@ import (
 	"github.com/hashicorp/go-version"
 	"github.com/hashicorp/terraform-exec/tfexec"
 	tfjson "github.com/hashicorp/terraform-json"
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
 	"github.com/processout/terraform-provider-processout/internal/clitest"
@@ -221,7 +220,7 @@ func serveProvider(ctx context.Context, t *testing.T, clients *clientCounter) (t
 	errCh := make(chan error, 1)
 	go func() {
 		errCh <- tf6server.Serve(clitest.RegistryHosts[0]+"/"+clitest.ProviderSource,
-			providerserver.NewProtocol6(provider.NewObserved("faultsuite", clients)()),
+			provider.ServerOf(provider.NewObserved("faultsuite", clients)),
 			tf6server.WithDebug(ctx, configCh, closeCh),
 			tf6server.WithGoPluginLogger(hclog.NewNullLogger()),
 			tf6server.WithLoggingSink(t))

@@ -5,6 +5,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 )
@@ -12,8 +13,15 @@ import (
 // NewServer returns the protocol 6 server of the provider as the plugin
 // serves it: the framework's, through releasingServer.
 func NewServer(version string) func() tfprotov6.ProviderServer {
+	return ServerOf(New(version))
+}
+
+// ServerOf serves p as the plugin serves the provider, so that a test
+// serving a provider of its own (the fault suite's, which counts its HTTP
+// calls) runs the same server as a release.
+func ServerOf(p func() provider.Provider) func() tfprotov6.ProviderServer {
 	return func() tfprotov6.ProviderServer {
-		return newReleasingServer(providerserver.NewProtocol6(New(version)())())
+		return newReleasingServer(providerserver.NewProtocol6(p())())
 	}
 }
 
