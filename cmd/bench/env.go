@@ -111,15 +111,21 @@ func (e *benchEnv) terraform(workDir, cliConfig string, extraEnv map[string]stri
 	if err != nil {
 		return nil, err
 	}
-	env := clitest.Env(cliConfig)
-	maps.Copy(env, extraEnv)
-	if err := tf.SetEnv(env); err != nil {
+	if err := tf.SetEnv(cliEnv(cliConfig, extraEnv)); err != nil {
 		return nil, err
 	}
 	if _, _, err := tf.Version(context.Background(), false); err != nil {
 		return nil, err
 	}
 	return tf, nil
+}
+
+// cliEnv is the environment of a CLI run by the bench: the harness's, with
+// the CLI configuration and the extra variables.
+func cliEnv(cliConfig string, extraEnv map[string]string) map[string]string {
+	env := clitest.Env(cliConfig)
+	maps.Copy(env, extraEnv)
+	return env
 }
 
 // providerBlock configures the provider for the emulator over the chosen

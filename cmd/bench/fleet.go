@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -150,7 +151,8 @@ func (e *benchEnv) fleetPhases(ctx context.Context, n int, latency time.Duration
 	providerDir := filepath.Join(e.dir, fmt.Sprintf("fleet-%d-%s", n, latency))
 	floorDir := filepath.Join(e.dir, fmt.Sprintf("floor-%d-%s", n, latency))
 	usageReport := filepath.Join(providerDir, "provider-usage")
-	withProvider, err := e.terraform(providerDir, e.rssConfig, map[string]string{envWrappedProvider: e.provider, envRSSReport: usageReport})
+	providerEnv := map[string]string{envWrappedProvider: e.provider, envRSSReport: usageReport}
+	withProvider, err := e.terraform(providerDir, e.rssConfig, providerEnv)
 	if err != nil {
 		return nil, err
 	}
@@ -180,6 +182,9 @@ func (e *benchEnv) fleetPhases(ctx context.Context, n int, latency time.Duration
 		if err := os.Remove(usageReport); err != nil && !os.IsNotExist(err) {
 			return nil, err
 		}
+		if err := e.profilePhase(withProvider, providerEnv, n, latency, ph.name); err != nil {
+			return nil, err
+		}
 		if row.provider, err = timed(ctx, withProvider, ph.command, e.opts.parallelism); err != nil {
 			return nil, fmt.Errorf("%s with the provider: %w", ph.name, err)
 		}
@@ -197,6 +202,23 @@ func (e *benchEnv) fleetPhases(ctx context.Context, n int, latency time.Duration
 		rows = append(rows, row)
 	}
 	return rows, nil
+}
+
+// profilePhase points the provider processes of one phase at their own
+// directory of CPU profiles (the provider's PROCESSOUT_CPU_PROFILE, which
+// the CLI's environment otherwise never carries), when -provider-profiles
+// asks for them.
+func (e *benchEnv) profilePhase(tf *tfexec.Terraform, providerEnv map[string]string, n int, latency time.Duration, phase string) error {
+	if e.opts.profiles == "" {
+		return nil
+	}
+	dir := filepath.Join(e.opts.profiles, fmt.Sprintf("%d-%s-%s", n, latency, strings.ReplaceAll(phase, " ", "-")))
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	env := maps.Clone(providerEnv)
+	env["PROCESSOUT_CPU_PROFILE"] = dir
+	return tf.SetEnv(cliEnv(e.rssConfig, env))
 }
 
 // cost is what a CLI command took: wall time; the CPU time of the CLI and

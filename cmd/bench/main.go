@@ -40,6 +40,7 @@ type options struct {
 	matches     int
 	startups    int
 	keep        bool
+	profiles    string // where the fleet's provider processes write CPU profiles ("": none)
 }
 
 func main() {
@@ -59,6 +60,7 @@ func main() {
 	flag.IntVar(&opts.matches, "matches", 50, "customers the list scan's filter matches")
 	flag.IntVar(&opts.startups, "startups", 10, "provider launches timed for the start-up figures (0 skips them)")
 	flag.BoolVar(&opts.keep, "keep", false, "keep the scratch directory (CLI configuration, workspaces) for inspection")
+	flag.StringVar(&opts.profiles, "provider-profiles", "", "directory where the fleet's provider processes write CPU profiles, one subdirectory per N, latency and phase (BENCHMARKS.md)")
 	flag.Parse()
 
 	var err error
