@@ -65,3 +65,5 @@ require (
 	google.golang.org/grpc v1.79.3
 	google.golang.org/protobuf v1.36.11 // indirect
 )
+
+replace github.com/hashicorp/terraform-plugin-framework => ./third_party/terraform-plugin-framework
