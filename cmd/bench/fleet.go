@@ -52,7 +52,7 @@ func (r phaseRow) aboveFloor() time.Duration { return r.provider.wall - r.floor.
 
 // ratio is aboveFloor / ideal: 1 means the provider adds nothing but the
 // calls' latency, spread over the CLI's parallelism.
-func (r phaseRow) ratio() float64 { return r.aboveFloor().Seconds() / r.ideal().Seconds() }
+func (r phaseRow) ratio() float64 { return overheadRatio(r.aboveFloor(), r.ideal()) }
 
 // providerCPUPerObject is the provider processes' CPU divided by N.
 func (r phaseRow) providerCPUPerObject() time.Duration {

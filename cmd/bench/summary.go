@@ -68,7 +68,7 @@ func (s summaryLine) String() string {
 		fmt.Sprintf("destroy_calls=%d", ph[phaseDestroy].calls.Total()),
 		// over the four commands together: their time above the floor
 		// divided by their ideal bounds
-		fmt.Sprintf("overhead_ratio=%.2f", above.Seconds()/ideal.Seconds()),
+		fmt.Sprintf("overhead_ratio=%.2f", overheadRatio(above, ideal)),
 		fmt.Sprintf("customers_peak_mb=%.1f", s.customersPeakMB),
 		fmt.Sprintf("update_calls=%d", ph[phaseUpdate].calls.Total()),
 		fmt.Sprintf("plan_wall_s=%.2f", plan.provider.wall.Seconds()),
@@ -84,4 +84,12 @@ func (s summaryLine) String() string {
 			fmt.Sprintf("floor_plan_wall_s%s=%.2f", suffix, plan.floor.wall.Seconds()))
 	}
 	return "bench: " + strings.Join(fields, " ")
+}
+
+// overheadRatio is above over ideal, 0 without an ideal (no fleet at that latency).
+func overheadRatio(above, ideal time.Duration) float64 {
+	if ideal <= 0 {
+		return 0
+	}
+	return above.Seconds() / ideal.Seconds()
 }

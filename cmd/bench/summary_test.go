@@ -61,6 +61,16 @@ func TestSummaryLineWithoutTheSlowRun(t *testing.T) {
 	}
 }
 
+func TestSummaryLineWithOnlyTheSlowRun(t *testing.T) {
+	// -sizes '': no fleet at the main latency, so no ratio to give
+	s := summaryLine{latency: 20 * time.Millisecond, slowLatency: 200 * time.Millisecond}
+	s.fleet(fleetRows(500, 200*time.Millisecond, 2*time.Second, 300*time.Millisecond, time.Second))
+	got := s.String()
+	if !strings.Contains(got, "n=0 ") || !strings.Contains(got, " overhead_ratio=0.00 ") || !strings.Contains(got, " n_200ms=500 ") {
+		t.Fatalf("summary %s: want n=0, overhead_ratio=0.00 and the slow run's fields", got)
+	}
+}
+
 func TestGoalLinesSayMetNotMetOrNotMeasured(t *testing.T) {
 	// N=500: 2.4 s of provider CPU (4.8 ms per object) at 20 ms; at 200 ms
 	// the plan is 1.9 s above the floor.
