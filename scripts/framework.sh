@@ -27,9 +27,10 @@ die() {
 }
 
 cd "$root"
-version=$(go list -m -f '{{.Version}}' "$module")
+go=${GO:-go}
+version=$("$go" list -m -f '{{.Version}}' "$module")
 [ -n "$version" ] || die "go.mod requires no $module"
-download=$(go mod download -json "$module@$version")
+download=$("$go" mod download -json "$module@$version") || die "go mod download $module@$version failed: $download"
 released=$(printf '%s\n' "$download" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
 sum=$(printf '%s\n' "$download" | sed -n 's/^[[:space:]]*"Sum": "\(.*\)",$/\1/p')
 [ -d "$released" ] && [ -n "$sum" ] || die "go mod download $module@$version gave no module: $download"
@@ -52,7 +53,8 @@ released_sources() {
 }
 
 apply_patch() {
-	patch --quiet --no-backup-if-mismatch -p1 -d "$1" <"$patchfile" ||
+	# Exactly, or not at all: no fuzz, no questions, no reversed hunks.
+	patch --batch --forward --fuzz=0 --quiet -p1 -d "$1" <"$patchfile" ||
 		die "$(basename "$patchfile") does not apply to $module $version: rebase it on that version (third_party/README.md)"
 }
 
@@ -75,7 +77,7 @@ case "${1:-}" in
 	cp -r "$released" "$work/module"
 	chmod -R u+w "$work/module"
 	apply_patch "$work/module"
-	(cd "$work/module" && go test ./... -count=1) || die "the framework's own tests fail with the patch"
+	(cd "$work/module" && "$go" test ./... -count=1) || die "the framework's own tests fail with the patch"
 	printf '%s: the tests of %s %s pass with the patch\n' "$script" "$module" "$version"
 	;;
 *)

@@ -21,6 +21,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
@@ -60,7 +61,7 @@ func main() {
 	flag.IntVar(&opts.matches, "matches", 50, "customers the list scan's filter matches")
 	flag.IntVar(&opts.startups, "startups", 10, "provider launches timed for the start-up figures (0 skips them)")
 	flag.BoolVar(&opts.keep, "keep", false, "keep the scratch directory (CLI configuration, workspaces) for inspection")
-	flag.StringVar(&opts.profiles, "provider-profiles", "", "directory where the fleet's provider processes write CPU profiles, one subdirectory per N, latency and phase (BENCHMARKS.md)")
+	flag.StringVar(&opts.profiles, "provider-profiles", "", "directory where the fleet's provider processes write CPU profiles, one subdirectory per N, latency and phase, added to those of earlier runs (BENCHMARKS.md)")
 	flag.Parse()
 
 	var err error
@@ -69,6 +70,12 @@ func main() {
 	}
 	if opts.slowSizes, err = parseSizes("-slow-sizes", slowSizes); err != nil {
 		fatal(err)
+	}
+	if opts.profiles != "" {
+		// the provider processes run in their workspaces, not here
+		if opts.profiles, err = filepath.Abs(opts.profiles); err != nil {
+			fatal(err)
+		}
 	}
 	if opts.latency < 0 || opts.slowLatency < 0 {
 		fatal(errors.New("-latency and -slow-latency cannot be negative"))
