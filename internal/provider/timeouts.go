@@ -15,8 +15,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
-// Every resource has a `timeouts` attribute (terraform-plugin-framework-
-// timeouts; an attribute, not a block, so every CLI accepts it): the limit
+// The project, gateway configuration and webhook endpoint resources have a
+// `timeouts` attribute (terraform-plugin-framework-timeouts; an attribute,
+// not a block, so every CLI accepts it; the kinds added since are bounded by
+// retry_budget per call, as docs/index.md says): the limit
 // of each operation as a whole, every call it makes with its retries and
 // waits included, on top of the per-call retry_budget. The deadline is the
 // operation's context's: a call still running when it passes ends (a write
